@@ -1,0 +1,3 @@
+from opportunity_bank.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,106 @@
+"""Engine and sessions, SQLite pragmas, the outbox hook and the migration runner."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import event, insert
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session as OrmSession
+from sqlmodel import Session, create_engine
+
+from opportunity_bank.models import Opportunity, OutboxEntry, utcnow
+from opportunity_bank.settings import Settings
+
+SQLITE_BUSY_TIMEOUT_MS = 15_000
+
+outbox_written = threading.Event()
+"""Set after a commit that wrote outbox rows, so the in-process indexer wakes at once."""
+
+
+def make_engine(settings: Settings) -> Engine:
+    if settings.is_sqlite:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(
+            settings.database_url,
+            connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+        )
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(
+        settings.database_url, pool_size=10, max_overflow=10, pool_pre_ping=True, pool_recycle=1800
+    )
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    # WAL lets the service and the command line write the same file; foreign keys are off by
+    # default in SQLite and the busy timeout turns lock contention into waiting, not errors.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+@contextmanager
+def session_scope(engine: Engine) -> Iterator[Session]:
+    """A session that commits on success and rolls back on any error."""
+    with Session(engine, expire_on_commit=False) as session:
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+
+
+@event.listens_for(OrmSession, "after_flush")
+def _write_outbox(session: OrmSession, _flush_context) -> None:
+    """Every change to an opening queues its search document in the same transaction.
+
+    Done as a flush hook rather than in each service function so that no code path (form,
+    API, import, lifecycle change) can forget it.
+    """
+    changed = {
+        obj.id
+        for obj in (*session.new, *session.dirty, *session.deleted)
+        if isinstance(obj, Opportunity) and obj.id is not None
+    }
+    if not changed:
+        return
+    now = utcnow()
+    session.connection().execute(
+        insert(OutboxEntry.__table__),
+        [{"opportunity_id": i, "created_at": now, "available_at": now, "attempts": 0}
+         for i in sorted(changed)],
+    )
+    session.info["outbox_written"] = True
+
+
+@event.listens_for(OrmSession, "after_commit")
+def _wake_indexer(session: OrmSession) -> None:
+    if session.info.pop("outbox_written", False):
+        outbox_written.set()
+
+
+@event.listens_for(OrmSession, "after_rollback")
+def _forget_outbox(session: OrmSession) -> None:
+    session.info.pop("outbox_written", None)
+
+
+def alembic_config(settings: Settings) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(settings.migrations_dir))
+    config.set_main_option("sqlalchemy.url", settings.database_url.replace("%", "%%"))
+    return config
+
+
+def upgrade(settings: Settings, revision: str = "head") -> None:
+    if settings.is_sqlite:
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+    command.upgrade(alembic_config(settings), revision)

@@ -1,0 +1,25 @@
+"""SQLModel tables, one module per table family."""
+
+from opportunity_bank.models.audit import AuditEntry
+from opportunity_bank.models.base import utcnow
+from opportunity_bank.models.enums import (
+    DEGREE_LEVELS,
+    KINDS,
+    LANGUAGES,
+    ROLES,
+    STATUSES,
+    Kind,
+    Role,
+    Status,
+)
+from opportunity_bank.models.opportunities import Attachment, Opportunity
+from opportunity_bank.models.outbox import OutboxEntry, SearchState
+from opportunity_bank.models.targets import Target
+from opportunity_bank.models.units import Unit
+from opportunity_bank.models.users import ApiToken, User
+
+__all__ = [
+    "DEGREE_LEVELS", "KINDS", "LANGUAGES", "ROLES", "STATUSES",
+    "ApiToken", "Attachment", "AuditEntry", "Kind", "Opportunity", "OutboxEntry", "Role",
+    "SearchState", "Status", "Target", "Unit", "User", "utcnow",
+]

@@ -1,0 +1,1 @@
+"""Openings: their rules, validation, storage, import and HTTP handlers."""

@@ -1,0 +1,203 @@
+"""`opportunity-bank import`: JSON Lines, CSV and XLSX files of import records.
+
+Every row is validated before anything is written; the rows are then written in one
+transaction, so a bad file or a killed process leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.engine import Engine
+
+from opportunity_bank.db import session_scope
+from opportunity_bank.opportunities.schemas import (
+    ImportRecord,
+    validate_import_record,
+)
+from opportunity_bank.opportunities.service import (
+    Outcome,
+    UnitCache,
+    existing_by_external_id,
+    upsert,
+)
+
+SUPPORTED = (".jsonl", ".csv", ".xlsx")
+FLUSH_EVERY = 1000
+
+
+class ImportFileError(ValueError):
+    """The file as a whole cannot be read (wrong type, unreadable header)."""
+
+
+@dataclass(frozen=True, slots=True)
+class RowError:
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"line {self.line}: {self.field}: {self.message}"
+
+
+@dataclass(slots=True)
+class ImportReport:
+    rows: int = 0
+    counts: Counter = field(default_factory=Counter)
+    errors: list[RowError] = field(default_factory=list)
+    written: bool = False
+
+    @property
+    def rejected_lines(self) -> int:
+        return len({e.line for e in self.errors})
+
+    def summary(self) -> str:
+        return (
+            f"created {self.counts[Outcome.CREATED]}, updated {self.counts[Outcome.UPDATED]}, "
+            f"unchanged {self.counts[Outcome.UNCHANGED]}, rejected {self.rejected_lines}"
+        )
+
+
+def read_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
+    """Yield (line number, raw record, error) for each data row of the file."""
+    suffix = path.suffix.lower()
+    if suffix == ".jsonl":
+        yield from _jsonl_rows(path)
+    elif suffix == ".csv":
+        yield from _csv_rows(path)
+    elif suffix == ".xlsx":
+        yield from _xlsx_rows(path)
+    else:
+        raise ImportFileError(f"{path.name}: use a {', '.join(SUPPORTED)} file")
+
+
+def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
+    with path.open(encoding="utf-8-sig") as handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                value = json.loads(line)
+            except json.JSONDecodeError as error:
+                yield number, None, f"not valid JSON ({error.msg}, column {error.colno})"
+                continue
+            if not isinstance(value, dict):
+                yield number, None, "must be a JSON object"
+                continue
+            yield number, value, None
+
+
+def _csv_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        sample = handle.read(4096)
+        handle.seek(0)
+        # Spreadsheet programs set to Finnish save CSV with semicolons between columns.
+        delimiter = ";" if sample.splitlines()[0].count(";") > sample.splitlines()[0].count(",") else ","
+        reader = csv.DictReader(handle, delimiter=delimiter)
+        if not reader.fieldnames or "external_id" not in reader.fieldnames:
+            raise ImportFileError(f"{path.name}: line 1 must be a header naming external_id")
+        for row in reader:
+            extra = row.pop(None, None)
+            if extra:
+                yield reader.line_num, None, "has more cells than the header has columns"
+                continue
+            yield reader.line_num, row, None
+
+
+def _xlsx_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
+    from openpyxl import load_workbook  # only the XLSX path pays for importing openpyxl
+
+    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        rows = workbook.worksheets[0].iter_rows(values_only=True)
+        header = next(rows, None)
+        if not header or "external_id" not in header:
+            raise ImportFileError(f"{path.name}: row 1 must be a header naming external_id")
+        names = [str(h).strip() if h is not None else "" for h in header]
+        for number, values in enumerate(rows, start=2):
+            if values is None or all(v is None or v == "" for v in values):
+                continue
+            record = {name: _xlsx_value(v) for name, v in zip(names, values, strict=False) if name}
+            yield number, record, None
+    finally:
+        workbook.close()
+
+
+def _xlsx_value(value: Any) -> Any:
+    # Spreadsheet dates arrive as datetimes and whole numbers as floats.
+    if hasattr(value, "date") and callable(value.date):
+        return value.date().isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def validate_file(path: Path) -> tuple[list[tuple[int, ImportRecord]], list[RowError], int]:
+    good: list[tuple[int, ImportRecord]] = []
+    errors: list[RowError] = []
+    seen: dict[str, int] = {}
+    count = 0
+    for line, raw, problem in read_rows(path):
+        count += 1
+        if problem:
+            errors.append(RowError(line, "record", problem))
+            continue
+        record, problems = validate_import_record(raw)
+        errors.extend(RowError(line, p.field, p.message) for p in problems)
+        if record is None:
+            continue
+        if record.external_id in seen:
+            errors.append(RowError(
+                line, "external_id", f"{record.external_id!r} already on line {seen[record.external_id]}"
+            ))
+            continue
+        seen[record.external_id] = line
+        good.append((line, record))
+    return good, errors, count
+
+
+def import_file(
+    engine: Engine,
+    path: Path,
+    *,
+    skip_invalid: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportReport:
+    report = ImportReport()
+    good, report.errors, report.rows = validate_file(path)
+    if report.errors and not skip_invalid:
+        return report
+    report.counts = write_records(engine, [record for _, record in good], progress)
+    report.written = True
+    return report
+
+
+def write_records(
+    engine: Engine,
+    records: list[ImportRecord],
+    progress: Callable[[int, int], None] | None = None,
+) -> Counter:
+    """Upsert validated records in one transaction: all of them are written, or none."""
+    counts: Counter = Counter()
+    with session_scope(engine) as session:
+        units = UnitCache(session)
+        for start in range(0, len(records), FLUSH_EVERY):
+            batch = records[start : start + FLUSH_EVERY]
+            existing = existing_by_external_id(session, (r.external_id for r in batch))
+            for record in batch:
+                outcome = upsert(
+                    session, record.external_id, record, units, existing.get(record.external_id)
+                )
+                counts[outcome] += 1
+            session.flush()
+            # Written rows need not stay in memory; a 100,000-row file stays flat.
+            session.expunge_all()
+            if progress:
+                progress(start + len(batch), len(records))
+    return counts

@@ -1,0 +1,174 @@
+"""Validation of an opening's fields, shared by the import, the JSON API and the forms.
+
+Table models skip validation, so everything that comes from outside passes through these
+non-table models first; errors come back as (field, message) pairs a person can act on.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
+
+from opportunity_bank.models.enums import Kind, Status
+
+EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[A-Za-z]{2,}$")
+LIST_SEPARATOR = ";"
+MAX_LIST_ITEMS = 30
+
+Language = Literal["fi", "sv", "en"]
+DegreeLevel = Literal["vocational", "bachelor", "master", "doctoral"]
+
+
+def split_list(value: Any) -> Any:
+    """CSV and XLSX carry lists as `a;b;c`; JSON may carry either form."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [part.strip() for part in value.split(LIST_SEPARATOR) if part.strip()]
+    return value
+
+
+def lower_list(value: Any) -> Any:
+    value = split_list(value)
+    if isinstance(value, list):
+        return [v.strip().lower() if isinstance(v, str) else v for v in value]
+    return value
+
+
+Text300 = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+OptionalText = Annotated[
+    str | None, StringConstraints(strip_whitespace=True, max_length=300)
+]
+
+
+class OpportunityFields(BaseModel):
+    """Every field a person may set on an opening; the import record is this plus external_id."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    kind: Kind
+    title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=300)]
+    description: Annotated[str, StringConstraints(max_length=20_000)] = ""
+    unit: Annotated[str, StringConstraints(strip_whitespace=True, min_length=2, max_length=200)]
+    languages: Annotated[
+        list[Language], BeforeValidator(lower_list), Field(min_length=1, max_length=3)
+    ] = Field(default_factory=lambda: ["fi"])
+    content_language: Language | None = None
+    degree_levels: Annotated[
+        list[DegreeLevel], BeforeValidator(lower_list), Field(max_length=4)
+    ] = Field(default_factory=list)
+    positions: Annotated[int, Field(ge=1, le=10_000)] = 1
+    filled_positions: Annotated[int, Field(ge=0, le=10_000)] | None = None
+    year: Annotated[int, Field(ge=2000, le=2100)]
+    status: Status = Status.DRAFT
+    start_date: date | None = None
+    end_date: date | None = None
+    application_deadline: date | None = None
+    tags: Annotated[
+        list[Tag], BeforeValidator(split_list), Field(max_length=MAX_LIST_ITEMS)
+    ] = Field(default_factory=list)
+    contact_email: Annotated[str, StringConstraints(max_length=254)] | None = None
+    location: Annotated[str, StringConstraints(max_length=200)] | None = None
+    compensation: OptionalText = None
+    how_to_apply: Annotated[str, StringConstraints(max_length=5_000)] | None = None
+    apply_url: Annotated[str, StringConstraints(max_length=500)] | None = None
+    field_of_study: Annotated[str, StringConstraints(max_length=200)] | None = None
+    min_age: Annotated[int, Field(ge=14, le=70)] | None = None
+    thesis_url: Annotated[str, StringConstraints(max_length=500)] | None = None
+
+    @field_validator("contact_email")
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        if value and not EMAIL_RE.match(value):
+            raise ValueError("is not an e-mail address")
+        return value or None
+
+    @field_validator("apply_url", "thesis_url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        # Only web links and URNs: a javascript: URL here would end up in an href.
+        if value and not value.lower().startswith(("https://", "http://", "urn:")):
+            raise ValueError("must start with https://, http:// or urn:")
+        return value or None
+
+    @field_validator("languages", "degree_levels", "tags")
+    @classmethod
+    def _unique(cls, value: list[str]) -> list[str]:
+        return list(dict.fromkeys(value))
+
+    @model_validator(mode="after")
+    def _consistent(self) -> OpportunityFields:
+        if self.filled_positions is not None and self.filled_positions > self.positions:
+            raise ValueError("filled_positions: cannot be more than positions")
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValueError("end_date: cannot be before start_date")
+        if self.content_language is None:
+            self.content_language = self.languages[0]
+        return self
+
+
+class ImportRecord(OpportunityFields):
+    external_id: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class FieldError:
+    field: str
+    message: str
+
+    def as_dict(self) -> dict[str, str]:
+        return {"field": self.field, "message": self.message}
+
+
+def field_errors(error: ValidationError) -> list[FieldError]:
+    """Flatten pydantic's errors into one message per field, in words a person understands."""
+    found: list[FieldError] = []
+    for item in error.errors(include_url=False):
+        loc = [str(part) for part in item["loc"] if not isinstance(part, int)]
+        message = item["msg"].removeprefix("Value error, ")
+        field = loc[0] if loc else ""
+        if not field and ": " in message:
+            # Cross-field rules name their field at the start of the message.
+            field, message = message.split(": ", 1)
+        if item["type"] == "extra_forbidden":
+            message = "is not a field of an opening"
+        elif item["type"] == "missing":
+            message = "is required"
+        found.append(FieldError(field or "record", message))
+    return found
+
+
+def clean_raw(raw: dict[str, Any]) -> dict[str, Any]:
+    """Empty cells mean 'not given' in CSV and XLSX; drop them so defaults apply."""
+    cleaned: dict[str, Any] = {}
+    for key, value in raw.items():
+        key = str(key).strip() if key is not None else ""
+        if isinstance(value, str):
+            value = value.strip()
+        if value is None or value == "" or key == "":
+            continue
+        cleaned[key] = value
+    return cleaned
+
+
+def validate_import_record(raw: dict[str, Any]) -> tuple[ImportRecord | None, list[FieldError]]:
+    try:
+        return ImportRecord.model_validate(clean_raw(raw)), []
+    except ValidationError as error:
+        return None, field_errors(error)

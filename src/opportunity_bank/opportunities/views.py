@@ -1,0 +1,27 @@
+"""How an opening looks to the public: the fields a student may see."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from opportunity_bank.models import Opportunity
+from opportunity_bank.opportunities.lifecycle import city_today, is_searchable
+from opportunity_bank.search.documents import detail_url
+
+PUBLIC_FIELDS = (
+    "id", "external_id", "kind", "title", "description", "languages", "content_language",
+    "degree_levels", "positions", "filled_positions", "year", "status", "start_date",
+    "end_date", "application_deadline", "tags", "contact_email", "location", "compensation",
+    "how_to_apply", "apply_url", "field_of_study", "min_age", "thesis_url", "published_at",
+)
+
+
+def public_view(opportunity: Opportunity, unit_name: str) -> dict[str, Any]:
+    view = {name: getattr(opportunity, name) for name in PUBLIC_FIELDS}
+    for name, value in view.items():
+        if hasattr(value, "isoformat"):
+            view[name] = value.isoformat()
+    view["unit"] = unit_name
+    view["url"] = detail_url(opportunity.id)
+    view["open"] = is_searchable(opportunity.status, opportunity.application_deadline, city_today())
+    return view

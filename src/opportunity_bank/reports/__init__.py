@@ -1,0 +1,1 @@
+"""HR's yearly report: targets, arithmetic, queries, exports and pages."""

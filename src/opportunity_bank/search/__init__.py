@@ -1,0 +1,1 @@
+"""Student search: index settings and documents, queries, the outbox indexer, Meilisearch."""

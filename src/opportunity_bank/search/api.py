@@ -1,0 +1,35 @@
+"""GET /api/v1/search: what students' apps and the search page ask."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from litestar import Request, get
+from litestar.params import Parameter
+
+from opportunity_bank.search.query import MAX_PAGE, SORTS, parse_request
+from opportunity_bank.web.services import Services
+
+SEARCH_PARAMS = ("q", "kind", "unit", "language", "level", "page", "per_page", "sort")
+
+
+def query_lists(request: Request) -> dict[str, list[str]]:
+    return {name: request.query_params.getall(name, []) for name in SEARCH_PARAMS}
+
+
+@get("/api/v1/search", name="api-search", sync_to_thread=True, tags=["search"])
+def search_api(
+    request: Request,
+    services: Services,
+    q: Annotated[str | None, Parameter(description="Words to find, in any of fi/sv/en")] = None,
+    kind: Annotated[list[str] | None, Parameter(description="thesis, internship, summer_job")] = None,
+    unit: Annotated[list[str] | None, Parameter(description="Unit name; repeatable")] = None,
+    language: Annotated[list[str] | None, Parameter(description="fi, sv, en; repeatable")] = None,
+    level: Annotated[list[str] | None, Parameter(description="vocational, bachelor, master…")] = None,
+    page: Annotated[int | None, Parameter(ge=1, le=MAX_PAGE)] = None,
+    per_page: Annotated[int | None, Parameter(ge=1, le=100)] = None,
+    sort: Annotated[str | None, Parameter(description=" | ".join(SORTS))] = None,
+) -> dict:
+    """Published openings whose application deadline has not passed, with facet counts."""
+    search_request = parse_request(query_lists(request))
+    return services.search.search(search_request).as_json()

@@ -1,0 +1,90 @@
+"""What students search: the document an opening becomes, and the index settings beside it."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Protocol
+
+from opportunity_bank.models import Opportunity
+
+NO_DEADLINE_DAY = 999_999  # sorts last under "deadline soonest" and never passes
+EPOCH = date(1970, 1, 1)
+
+# Facet names in the API follow the filter parameters; values are the document fields.
+FACETS = {"kind": "kind", "unit": "unit", "language": "languages", "level": "degree_levels"}
+
+INDEX_SETTINGS: dict[str, Any] = {
+    # The original words rank first, so an exact match wins over a base-form match.
+    "searchableAttributes": [
+        "title", "tags", "title_terms", "tags_terms",
+        "description", "description_terms", "unit", "location",
+    ],
+    "displayedAttributes": [
+        "id", "external_id", "kind", "title", "description", "unit", "languages",
+        "content_language", "degree_levels", "positions", "year", "tags", "location",
+        "compensation", "application_deadline", "start_date", "end_date", "published_at",
+        "url",
+    ],
+    "filterableAttributes": [
+        "kind", "unit", "languages", "degree_levels", "deadline_day", "year", "location",
+    ],
+    "sortableAttributes": ["deadline_day", "published_ts"],
+    "rankingRules": ["words", "typo", "proximity", "attribute", "sort", "exactness"],
+    "faceting": {"maxValuesPerFacet": 100, "sortFacetValuesBy": {"*": "count"}},
+    "pagination": {"maxTotalHits": 5000},
+    "typoTolerance": {
+        "enabled": True,
+        "minWordSizeForTypos": {"oneTypo": 4, "twoTypos": 8},
+    },
+}
+
+
+class Analyzer(Protocol):
+    def index_terms(self, text: str, language: str) -> str: ...
+
+
+def day_number(value: date | None) -> int:
+    return NO_DEADLINE_DAY if value is None else (value - EPOCH).days
+
+
+def detail_url(opportunity_id: int) -> str:
+    return f"/opportunities/{opportunity_id}"
+
+
+def to_document(
+    opportunity: Opportunity, unit_name: str, analyzer: Analyzer | None = None
+) -> dict[str, Any]:
+    o = opportunity
+    document: dict[str, Any] = {
+        "id": o.id,
+        "external_id": o.external_id,
+        "kind": o.kind,
+        "title": o.title,
+        "description": o.description,
+        "unit": unit_name,
+        "languages": list(o.languages),
+        "content_language": o.content_language,
+        "degree_levels": list(o.degree_levels),
+        "positions": o.positions,
+        "year": o.year,
+        "tags": list(o.tags),
+        "location": o.location,
+        "compensation": o.compensation,
+        "application_deadline": _iso(o.application_deadline),
+        "start_date": _iso(o.start_date),
+        "end_date": _iso(o.end_date),
+        "published_at": o.published_at.isoformat() if o.published_at else None,
+        "deadline_day": day_number(o.application_deadline),
+        "published_ts": int(o.published_at.timestamp()) if o.published_at else 0,
+        "url": detail_url(o.id),
+    }
+    if analyzer is not None:
+        language = o.content_language
+        document["title_terms"] = analyzer.index_terms(o.title, language)
+        document["description_terms"] = analyzer.index_terms(o.description, language)
+        document["tags_terms"] = analyzer.index_terms(" ".join(o.tags), language)
+    return document
+
+
+def _iso(value: date | None) -> str | None:
+    return value.isoformat() if value else None

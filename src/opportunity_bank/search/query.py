@@ -1,0 +1,199 @@
+"""Search requests: validating parameters, building Meilisearch queries, shaping answers.
+
+Pure functions; the engine module does the talking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from opportunity_bank.models.enums import DEGREE_LEVELS, KINDS, LANGUAGES
+from opportunity_bank.search.documents import FACETS, day_number
+
+MAX_QUERY_CHARS = 200
+MAX_PAGE = 500
+SORTS = {"relevance": None, "deadline": ["deadline_day:asc"], "newest": ["published_ts:desc"]}
+HIGHLIGHT_PRE, HIGHLIGHT_POST = "\x02", "\x03"  # never in text; templates turn them into <mark>
+HIT_FIELDS = (
+    "id", "external_id", "kind", "title", "unit", "languages", "content_language",
+    "degree_levels", "positions", "year", "tags", "location", "compensation",
+    "application_deadline", "start_date", "end_date", "published_at", "url",
+)
+
+
+class SearchParamError(ValueError):
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class SearchRequest:
+    q: str = ""
+    kind: tuple[str, ...] = ()
+    unit: tuple[str, ...] = ()
+    language: tuple[str, ...] = ()
+    level: tuple[str, ...] = ()
+    page: int = 1
+    per_page: int = 20
+    sort: str = "relevance"
+    facets: bool = True  # as-you-type requests skip facets: they are not shown
+
+    def filters(self) -> dict[str, tuple[str, ...]]:
+        return {name: getattr(self, name) for name in FACETS if getattr(self, name)}
+
+    def cache_key(self, today: date) -> tuple:
+        return (
+            " ".join(self.q.casefold().split()), *(tuple(sorted(getattr(self, f))) for f in FACETS),
+            self.page, self.per_page, self.sort, self.facets, today.toordinal(),
+        )
+
+
+@dataclass(slots=True)
+class SearchResult:
+    request: SearchRequest
+    total: int
+    hits: list[dict[str, Any]]
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    degraded: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "query": self.request.q,
+            "total": self.total,
+            "page": self.request.page,
+            "per_page": self.request.per_page,
+            "hits": [{k: h.get(k) for k in HIT_FIELDS} for h in self.hits],
+            "facets": self.facets,
+            "degraded": self.degraded,
+        }
+
+    @property
+    def pages(self) -> int:
+        return max(1, -(-self.total // self.request.per_page))
+
+
+def _int(params: Mapping[str, Sequence[str]], name: str, default: int, low: int, high: int) -> int:
+    values = params.get(name) or []
+    if not values or values[-1] == "":
+        return default
+    try:
+        value = int(values[-1])
+    except ValueError:
+        raise SearchParamError(name, f"must be a whole number from {low} to {high}") from None
+    if not low <= value <= high:
+        raise SearchParamError(name, f"must be a whole number from {low} to {high}")
+    return value
+
+
+def _choices(params: Mapping[str, Sequence[str]], name: str, allowed: Sequence[str] | None) -> tuple:
+    values = tuple(dict.fromkeys(v.strip() for v in params.get(name, []) if v.strip()))
+    if len(values) > 20:
+        raise SearchParamError(name, "at most 20 values")
+    for value in values:
+        if allowed is not None and value not in allowed:
+            raise SearchParamError(name, f"unknown value {value[:40]!r}; use one of {', '.join(allowed)}")
+        if len(value) > 200:
+            raise SearchParamError(name, "a value is longer than 200 characters")
+    return values
+
+
+def parse_request(params: Mapping[str, Sequence[str]], *, default_per_page: int = 20) -> SearchRequest:
+    """Validate query parameters (each a list, as repeated in the URL)."""
+    q_values = params.get("q") or [""]
+    sort = (params.get("sort") or ["relevance"])[-1] or "relevance"
+    if sort not in SORTS:
+        raise SearchParamError("sort", f"use one of {', '.join(SORTS)}")
+    return SearchRequest(
+        q=" ".join(q_values[-1].split())[:MAX_QUERY_CHARS],
+        kind=_choices(params, "kind", KINDS),
+        unit=_choices(params, "unit", None),
+        language=_choices(params, "language", LANGUAGES),
+        level=_choices(params, "level", DEGREE_LEVELS),
+        page=_int(params, "page", 1, 1, MAX_PAGE),
+        per_page=_int(params, "per_page", default_per_page, 1, 100),
+        sort=sort,
+    )
+
+
+def quote(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def filter_expression(
+    filters: Mapping[str, tuple[str, ...]], today: date, skip: str | None = None
+) -> list[Any]:
+    """Meilisearch filter: AND across groups, OR within a group; always only open openings."""
+    expression: list[Any] = [f"deadline_day >= {day_number(today)}"]
+    for name, values in filters.items():
+        if name != skip and values:
+            expression.append([f"{FACETS[name]} = {quote(v)}" for v in values])
+    return expression
+
+
+def meili_queries(
+    request: SearchRequest, query_text: str, index_uid: str, today: date,
+    matching_strategy: str = "last",
+) -> list[dict[str, Any]]:
+    """The main query, then one facet-only query per filtered group.
+
+    A group's own filter is left out of its facet query (disjunctive faceting), so choosing
+    "summer job" still shows how many theses there are to switch to.
+    """
+    filters = request.filters()
+    main: dict[str, Any] = {
+        "indexUid": index_uid,
+        "q": query_text,
+        "filter": filter_expression(filters, today),
+        "hitsPerPage": request.per_page,
+        "page": request.page,
+        "attributesToRetrieve": list(HIT_FIELDS),
+        "matchingStrategy": matching_strategy,
+    }
+    if request.q:
+        main.update(
+            attributesToHighlight=["title"],
+            highlightPreTag=HIGHLIGHT_PRE,
+            highlightPostTag=HIGHLIGHT_POST,
+        )
+    if SORTS[request.sort]:
+        main["sort"] = SORTS[request.sort]
+    if not request.facets:
+        return [main]
+    main["facets"] = [FACETS[name] for name in FACETS if name not in filters]
+    queries = [main]
+    for name in filters:
+        queries.append({
+            "indexUid": index_uid,
+            "q": query_text,
+            "filter": filter_expression(filters, today, skip=name),
+            "limit": 0,
+            "facets": [FACETS[name]],
+            "matchingStrategy": matching_strategy,
+        })
+    return queries
+
+
+def shape_result(request: SearchRequest, answers: list[dict[str, Any]]) -> SearchResult:
+    main = answers[0]
+    hits = []
+    for hit in main.get("hits", []):
+        shaped = {k: hit.get(k) for k in HIT_FIELDS}
+        formatted = hit.get("_formatted") or {}
+        shaped["title_highlight"] = formatted.get("title", hit.get("title"))
+        hits.append(shaped)
+    by_field = {v: k for k, v in FACETS.items()}
+    facets: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+    for answer in answers:
+        for field_name, counts in (answer.get("facetDistribution") or {}).items():
+            facets[by_field[field_name]] = dict(counts)
+    return SearchResult(
+        request=request,
+        total=int(main.get("totalHits", main.get("estimatedTotalHits", 0))),
+        hits=hits,
+        facets=facets,
+    )

@@ -1,0 +1,62 @@
+"""One JSON error shape for the API: a status, a sentence, and the fields at fault."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from litestar import MediaType, Request, Response
+from litestar.exceptions import HTTPException, ValidationException
+from litestar.status_codes import HTTP_400_BAD_REQUEST, HTTP_500_INTERNAL_SERVER_ERROR
+
+from opportunity_bank.search.query import SearchParamError
+
+log = logging.getLogger(__name__)
+
+
+def error_body(status: int, detail: str, errors: list[dict[str, str]] | None = None) -> dict[str, Any]:
+    body: dict[str, Any] = {"status_code": status, "detail": detail}
+    if errors:
+        body["errors"] = errors
+    return body
+
+
+def json_error(status: int, detail: str, errors: list[dict[str, str]] | None = None) -> Response:
+    return Response(error_body(status, detail, errors), status_code=status, media_type=MediaType.JSON)
+
+
+def search_param_error(_: Request, exc: SearchParamError) -> Response:
+    return json_error(HTTP_400_BAD_REQUEST, str(exc), [{"field": exc.field, "message": exc.message}])
+
+
+def validation_error(_: Request, exc: ValidationException) -> Response:
+    errors = []
+    for item in exc.extra if isinstance(exc.extra, list) else []:
+        if isinstance(item, dict):
+            errors.append({"field": str(item.get("key", "")), "message": str(item.get("message", ""))})
+    fields = ", ".join(e["field"] for e in errors if e["field"])
+    detail = f"invalid {fields}" if fields else "invalid request"
+    return json_error(exc.status_code, detail, errors)
+
+
+def http_error(_: Request, exc: HTTPException) -> Response:
+    return Response(
+        error_body(exc.status_code, exc.detail),
+        status_code=exc.status_code,
+        media_type=MediaType.JSON,
+        headers=exc.headers,
+    )
+
+
+def internal_error(request: Request, exc: Exception) -> Response:
+    # The trace goes to the log only: a response must never carry internals.
+    log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
+    return json_error(HTTP_500_INTERNAL_SERVER_ERROR, "internal error")
+
+
+EXCEPTION_HANDLERS = {
+    SearchParamError: search_param_error,
+    ValidationException: validation_error,
+    HTTPException: http_error,
+    Exception: internal_error,
+}

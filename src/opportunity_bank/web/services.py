@@ -1,0 +1,19 @@
+"""What the request handlers share: the settings, the database and search, built once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.engine import Engine
+
+from opportunity_bank.search.engine import SearchEngine
+from opportunity_bank.search.indexer import OutboxIndexer
+from opportunity_bank.settings import Settings
+
+
+@dataclass(slots=True)
+class Services:
+    settings: Settings
+    db: Engine
+    search: SearchEngine
+    indexer: OutboxIndexer
