@@ -8,7 +8,7 @@ from litestar import Request, get
 from litestar.params import Parameter
 
 from opportunity_bank.search.query import MAX_PAGE, SORTS, parse_request
-from opportunity_bank.web.services import Services
+from opportunity_bank.web.services import ServicesDep
 
 SEARCH_PARAMS = ("q", "kind", "unit", "language", "level", "page", "per_page", "sort")
 
@@ -20,7 +20,7 @@ def query_lists(request: Request) -> dict[str, list[str]]:
 @get("/api/v1/search", name="api-search", sync_to_thread=True, tags=["search"])
 def search_api(
     request: Request,
-    services: Services,
+    services: ServicesDep,
     q: Annotated[str | None, Parameter(description="Words to find, in any of fi/sv/en")] = None,
     kind: Annotated[list[str] | None, Parameter(description="thesis, internship, summer_job")] = None,
     unit: Annotated[list[str] | None, Parameter(description="Unit name; repeatable")] = None,

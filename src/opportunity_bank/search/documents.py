@@ -26,7 +26,7 @@ INDEX_SETTINGS: dict[str, Any] = {
         "url",
     ],
     "filterableAttributes": [
-        "kind", "unit", "languages", "degree_levels", "deadline_day", "year", "location",
+        "id", "kind", "unit", "languages", "degree_levels", "deadline_day", "year", "location",
     ],
     "sortableAttributes": ["deadline_day", "published_ts"],
     "rankingRules": ["words", "typo", "proximity", "attribute", "sort", "exactness"],

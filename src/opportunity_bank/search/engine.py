@@ -88,7 +88,7 @@ class SearchEngine:
         if documents:
             tasks.append(index.add_documents(documents, primary_key="id").task_uid)
         if delete_ids:
-            tasks.append(index.delete_documents(ids=[str(i) for i in delete_ids]).task_uid)
+            tasks.append(index.delete_documents(filter=f"id IN [{', '.join(map(str, delete_ids))}]").task_uid)
         for task_uid in tasks:
             self.wait(task_uid)
 

@@ -5,7 +5,7 @@ from litestar.status_codes import HTTP_200_OK, HTTP_503_SERVICE_UNAVAILABLE
 from sqlalchemy import text
 
 from opportunity_bank.search.indexer import outbox_stats
-from opportunity_bank.web.services import Services
+from opportunity_bank.web.services import ServicesDep
 
 
 @get("/healthz", name="healthz", include_in_schema=True, sync_to_thread=False)
@@ -15,7 +15,7 @@ def healthz() -> dict[str, str]:
 
 
 @get("/readyz", name="readyz", sync_to_thread=True)
-def readyz(services: Services) -> Response[dict]:
+def readyz(services: ServicesDep) -> Response[dict]:
     """200 only when the database and Meilisearch both answer; with the outbox backlog."""
     body: dict = {"database": "ok", "search": "ok"}
     try:

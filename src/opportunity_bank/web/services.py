@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from litestar.di import NamedDependency
 from sqlalchemy.engine import Engine
 
 from opportunity_bank.search.engine import SearchEngine
@@ -17,3 +18,7 @@ class Services:
     db: Engine
     search: SearchEngine
     indexer: OutboxIndexer
+
+
+ServicesDep = NamedDependency[Services]
+"""Handlers declare `services: ServicesDep`; the app provides it from its state."""
