@@ -10,13 +10,17 @@ from litestar.template.config import TemplateConfig
 
 
 def make_environment(directory: Path) -> Environment:
-    return Environment(
+    environment = Environment(
         loader=FileSystemLoader(str(directory)),
         autoescape=select_autoescape(default=True, default_for_string=True),
         auto_reload=False,
         trim_blocks=True,
         lstrip_blocks=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    # Templates mark every visible string with _(); the languages are installed per request.
+    environment.install_null_translations(newstyle=True)
+    return environment
 
 
 def template_config(directory: Path) -> TemplateConfig:
