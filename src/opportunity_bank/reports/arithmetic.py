@@ -229,7 +229,7 @@ def taavi_rows(rows: list[ReportRow]) -> list[TaaviRow]:
     The target belongs to the positions metric only, since targets are set in positions.
     """
     check_centre_wide(rows)
-    ordered = sorted(rows, key=lambda row: (KINDS.index(row.kind), row.year))
+    ordered = sorted(rows, key=lambda row: row.year)
     return [
         TaaviRow(
             metric=f"{kind}.{metric}",
