@@ -16,6 +16,7 @@ from opportunity_bank import __version__
 from opportunity_bank.db import make_engine
 from opportunity_bank.opportunities.api import get_opportunity
 from opportunity_bank.search.api import search_api
+from opportunity_bank.search.cache import CachedSearch
 from opportunity_bank.search.client import SearchClient
 from opportunity_bank.search.engine import SearchEngine
 from opportunity_bank.search.indexer import OutboxIndexer
@@ -40,13 +41,17 @@ def start_services(settings: Settings) -> tuple[Services, SearchServer]:
         # Students still get answers from the database; the indexer keeps retrying.
         log.warning("search index not ready at start-up: %s", error)
     db = make_engine(settings)
-    indexer = OutboxIndexer(db, search)
+    answers = CachedSearch(search, db)
+    answers.start()
+    indexer = OutboxIndexer(db, search, on_indexed=answers.version.advance)
     indexer.start()
-    return Services(settings=settings, db=db, search=search, indexer=indexer), server
+    services = Services(settings=settings, db=db, search=search, indexer=indexer, answers=answers)
+    return services, server
 
 
 def stop_services(services: Services, server: SearchServer) -> None:
     services.indexer.stop(flush=True)
+    services.answers.stop()
     services.search.client.close()
     services.db.dispose()
     server.stop()

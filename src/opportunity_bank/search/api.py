@@ -10,15 +10,15 @@ from litestar.params import Parameter
 from opportunity_bank.search.query import MAX_PAGE, SORTS, parse_request
 from opportunity_bank.web.services import ServicesDep
 
-SEARCH_PARAMS = ("q", "kind", "unit", "language", "level", "page", "per_page", "sort")
+SEARCH_PARAMS = ("q", "kind", "unit", "language", "level", "page", "per_page", "sort", "facets")
 
 
 def query_lists(request: Request) -> dict[str, list[str]]:
     return {name: request.query_params.getall(name, []) for name in SEARCH_PARAMS}
 
 
-@get("/api/v1/search", name="api-search", sync_to_thread=True, tags=["search"])
-def search_api(
+@get("/api/v1/search", name="api-search", tags=["search"])
+async def search_api(
     request: Request,
     services: ServicesDep,
     q: Annotated[str | None, Parameter(description="Words to find, in any of fi/sv/en")] = None,
@@ -29,7 +29,11 @@ def search_api(
     page: Annotated[int | None, Parameter(ge=1, le=MAX_PAGE)] = None,
     per_page: Annotated[int | None, Parameter(ge=1, le=100)] = None,
     sort: Annotated[str | None, Parameter(description=" | ".join(SORTS))] = None,
+    facets: Annotated[bool | None, Parameter(description="false: no facet counts (as-you-type)")] = None,
 ) -> dict:
-    """Published openings whose application deadline has not passed, with facet counts."""
+    """Published openings whose application deadline has not passed, with facet counts.
+
+    Async so that an answer already in the cache costs no thread hop; a miss goes to a thread.
+    """
     search_request = parse_request(query_lists(request))
-    return services.search.search(search_request).as_json()
+    return (await services.answers.search_async(search_request)).as_json()

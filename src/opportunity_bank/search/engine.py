@@ -18,6 +18,7 @@ from opportunity_bank.opportunities.lifecycle import city_today, is_searchable
 from opportunity_bank.search.client import SearchClient
 from opportunity_bank.search.documents import INDEX_SETTINGS, Analyzer, to_document
 from opportunity_bank.search.query import SearchRequest, SearchResult, meili_queries, shape_result
+from opportunity_bank.search.version import bump_version
 
 log = logging.getLogger(__name__)
 TASK_TIMEOUT_MS = 120_000
@@ -157,10 +158,14 @@ def searchable_batches(engine: Engine, today: date, size: int) -> Iterator[list[
 
 
 def replay_changes_since(engine: Engine, since) -> int:
-    """Queue openings changed during a rebuild: the new index was filled from older reads."""
+    """Queue openings changed during a rebuild: the new index was filled from older reads.
+
+    Also bumps the index version: answers cached from the old index are not served again.
+    """
     with Session(engine) as session:
         ids = session.exec(select(Opportunity.id).where(Opportunity.updated_at >= since)).all()
         now = utcnow()
         session.add_all(OutboxEntry(opportunity_id=i, created_at=now, available_at=now) for i in ids)
+        bump_version(session)
         session.commit()
     return len(ids)

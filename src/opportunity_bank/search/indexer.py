@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -16,14 +17,14 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from opportunity_bank.db import outbox_written
-from opportunity_bank.models import Opportunity, OutboxEntry, SearchState, Unit, utcnow
+from opportunity_bank.models import Opportunity, OutboxEntry, Unit, utcnow
 from opportunity_bank.opportunities.lifecycle import city_today, is_searchable
 from opportunity_bank.search.engine import SearchEngine
+from opportunity_bank.search.version import bump_version
 
 log = logging.getLogger(__name__)
 BATCH_SIZE = 2_000
 MAX_BACKOFF_SECONDS = 60
-INDEX_VERSION = "index_version"
 
 
 def backoff_seconds(attempts: int) -> float:
@@ -61,15 +62,11 @@ def outbox_stats(engine: Engine) -> OutboxStats:
     return OutboxStats(pending=count, oldest_age_seconds=age, failing=failing)
 
 
-def index_version(engine: Engine) -> int:
-    with Session(engine) as session:
-        state = session.get(SearchState, INDEX_VERSION)
-        return state.value if state else 0
-
-
 class OutboxIndexer:
-    def __init__(self, engine: Engine, search: SearchEngine, batch_size: int = BATCH_SIZE):
+    def __init__(self, engine: Engine, search: SearchEngine, batch_size: int = BATCH_SIZE,
+                 on_indexed: Callable[[int], object] | None = None):
         self.engine = engine
+        self.on_indexed = on_indexed  # told the new index version after each batch
         self.search = search
         self.batch_size = batch_size
         self._stop = threading.Event()
@@ -104,8 +101,10 @@ class OutboxIndexer:
             raise
         with Session(self.engine) as session:
             session.exec(delete(OutboxEntry).where(OutboxEntry.id.in_(entry_ids)))
-            _bump_version(session)
+            version = bump_version(session)
             session.commit()
+        if self.on_indexed:
+            self.on_indexed(version)
         return len(entries)
 
     def drain(self) -> int:
@@ -131,7 +130,7 @@ class OutboxIndexer:
             session.commit()
 
     # --- background thread -----------------------------------------------------------------
-    def start(self, poll_seconds: float = 0.5) -> None:
+    def start(self, poll_seconds: float = 0.25) -> None:
         self._stop.clear()
         self._thread = threading.Thread(
             target=self._run, args=(poll_seconds,), name="outbox-indexer", daemon=True
@@ -162,12 +161,3 @@ class OutboxIndexer:
                 # so the wake-up event is a shortcut, not the only trigger.
                 outbox_written.wait(poll_seconds)
                 outbox_written.clear()
-
-
-def _bump_version(session: Session) -> None:
-    state = session.get(SearchState, INDEX_VERSION)
-    if state is None:
-        session.add(SearchState(key=INDEX_VERSION, value=1))
-    else:
-        state.value += 1
-        state.updated_at = utcnow()

@@ -16,6 +16,7 @@ from opportunity_bank.search.documents import FACETS, day_number
 MAX_QUERY_CHARS = 200
 MAX_PAGE = 500
 SORTS = {"relevance": None, "deadline": ["deadline_day:asc"], "newest": ["published_ts:desc"]}
+FLAGS = {"true": True, "1": True, "false": False, "0": False}
 HIGHLIGHT_PRE, HIGHLIGHT_POST = "\x02", "\x03"  # never in text; templates turn them into <mark>
 HIT_FIELDS = (
     "id", "external_id", "kind", "title", "unit", "languages", "content_language",
@@ -102,6 +103,15 @@ def _choices(params: Mapping[str, Sequence[str]], name: str, allowed: Sequence[s
     return values
 
 
+def _flag(params: Mapping[str, Sequence[str]], name: str, default: bool) -> bool:
+    value = ((params.get(name) or [""])[-1]).strip().lower()
+    if value == "":
+        return default
+    if value not in FLAGS:
+        raise SearchParamError(name, "use true or false")
+    return FLAGS[value]
+
+
 def parse_request(params: Mapping[str, Sequence[str]], *, default_per_page: int = 20) -> SearchRequest:
     """Validate query parameters (each a list, as repeated in the URL)."""
     q_values = params.get("q") or [""]
@@ -117,6 +127,7 @@ def parse_request(params: Mapping[str, Sequence[str]], *, default_per_page: int 
         page=_int(params, "page", 1, 1, MAX_PAGE),
         per_page=_int(params, "per_page", default_per_page, 1, 100),
         sort=sort,
+        facets=_flag(params, "facets", True),
     )
 
 

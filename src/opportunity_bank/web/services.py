@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from litestar.di import NamedDependency
 from sqlalchemy.engine import Engine
 
+from opportunity_bank.search.cache import CachedSearch
 from opportunity_bank.search.engine import SearchEngine
 from opportunity_bank.search.indexer import OutboxIndexer
 from opportunity_bank.settings import Settings
@@ -18,6 +19,7 @@ class Services:
     db: Engine
     search: SearchEngine
     indexer: OutboxIndexer
+    answers: CachedSearch  # search through the answer cache; what student pages should call
 
 
 ServicesDep = NamedDependency[Services]

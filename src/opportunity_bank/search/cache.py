@@ -1,0 +1,161 @@
+"""Answers to repeated searches, kept until the index changes.
+
+Students repeat popular searches and type the same prefixes, so most requests in a rush ask
+what was just asked. An answer is kept under the normalised request and the city's day (the
+deadline filter moves at midnight), stamped with the index version it was read under; the
+indexer bumps that version after every batch, and an answer from an older version is never
+served. The in-process indexer tells the cache at once; bumps by other processes (another
+worker, `reindex`, `import` with its own indexer) are seen by polling the `search_state` row,
+at most `poll_seconds` late.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import OrderedDict
+from collections.abc import Hashable
+from datetime import date
+from typing import Any
+
+import anyio
+from sqlalchemy.engine import Engine
+
+from opportunity_bank.opportunities.lifecycle import city_today
+from opportunity_bank.search.engine import SearchEngine
+from opportunity_bank.search.query import SearchRequest, SearchResult
+from opportunity_bank.search.version import index_version
+
+log = logging.getLogger(__name__)
+MAX_ENTRIES = 2_000
+POLL_SECONDS = 0.25
+
+
+class AnswerCache:
+    """A bounded LRU map from a request key to (index version, answer); thread-safe."""
+
+    def __init__(self, max_entries: int = MAX_ENTRIES) -> None:
+        self.max_entries = max_entries
+        self._entries: OrderedDict[Hashable, tuple[int, Any]] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def get(self, key: Hashable, version: int) -> Any | None:
+        with self._lock:
+            entry = self._entries.get(key)
+            if entry is None or entry[0] != version:
+                self.misses += 1
+                return None
+            self._entries.move_to_end(key)
+            self.hits += 1
+            return entry[1]
+
+    def put(self, key: Hashable, version: int, value: Any) -> None:
+        with self._lock:
+            self._entries[key] = (version, value)
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.max_entries:
+                self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+class IndexVersion:
+    """The index version as this process knows it: never blocks the caller.
+
+    A daemon thread reads the shared row every `poll_seconds`; `advance()` is called by the
+    in-process indexer right after it commits a bump, so this process's own changes count at
+    once. The value only moves forward; when it moves, `on_change` runs (the cache drops its
+    now unreachable answers to free their memory).
+    """
+
+    def __init__(self, engine: Engine, poll_seconds: float = POLL_SECONDS, on_change=None) -> None:
+        self.engine = engine
+        self.poll_seconds = poll_seconds
+        self.on_change = on_change
+        self.value = -1  # unknown: nothing is cached until the first read succeeds
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def advance(self, value: int) -> None:
+        with self._lock:
+            if value <= self.value:
+                return
+            self.value = value
+        if self.on_change:
+            self.on_change()
+
+    def poll(self) -> None:
+        try:
+            self.advance(index_version(self.engine))
+        except Exception as error:
+            # Without a fresh version nothing may be served from the cache.
+            log.warning("cannot read the search index version: %s", error)
+            self.value = -1
+
+    def start(self) -> None:
+        self.poll()
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, name="index-version", daemon=True)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        if self._thread:
+            self._thread.join(5)
+            self._thread = None
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.poll_seconds):
+            self.poll()
+
+
+class CachedSearch:
+    """SearchEngine.search with answers cached per index version; degraded answers are not kept."""
+
+    def __init__(self, search: SearchEngine, engine: Engine, max_entries: int = MAX_ENTRIES,
+                 poll_seconds: float = POLL_SECONDS) -> None:
+        self.engine_search = search
+        self.answers = AnswerCache(max_entries)
+        self.version = IndexVersion(engine, poll_seconds, on_change=self.answers.clear)
+
+    def cached(self, request: SearchRequest, today: date | None = None) -> SearchResult | None:
+        """The kept answer, if there is one for the current version; cheap, never blocks."""
+        version = self.version.value
+        if version < 0:
+            return None
+        return self.answers.get(request.cache_key(today or city_today()), version)
+
+    def search(self, request: SearchRequest, today: date | None = None) -> SearchResult:
+        today = today or city_today()
+        # Read the version before asking: an answer read during a bump is kept under the old
+        # version, which is then no longer served.
+        version = self.version.value
+        key = request.cache_key(today)
+        if version >= 0 and (kept := self.answers.get(key, version)) is not None:
+            return kept
+        result = self.engine_search.search(request, today)
+        if version >= 0 and not result.degraded:
+            self.answers.put(key, version, result)
+        return result
+
+    async def search_async(self, request: SearchRequest) -> SearchResult:
+        """From the cache on the event loop; a miss goes to a worker thread."""
+        today = city_today()
+        kept = self.cached(request, today)
+        if kept is not None:
+            return kept
+        return await anyio.to_thread.run_sync(self.search, request, today)
+
+    def start(self) -> None:
+        self.version.start()
+
+    def stop(self) -> None:
+        self.version.stop()

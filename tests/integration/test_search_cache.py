@@ -1,0 +1,151 @@
+"""The answer cache: repeated searches are served from memory, but never a wrong or stale one."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from sqlmodel import Session, select
+
+from opportunity_bank.db import session_scope
+from opportunity_bank.models import Opportunity
+from opportunity_bank.opportunities.importer import import_file
+from opportunity_bank.search.cache import AnswerCache, CachedSearch
+from opportunity_bank.search.query import SearchRequest, parse_request
+from opportunity_bank.search.version import bump_version, index_version
+from tests.helpers import record, search_ids, wait_until, write_jsonl
+
+TODAY = date(2026, 11, 27)
+
+
+@pytest.fixture
+def twelve(client, services, tmp_path):
+    rows = [record(i) for i in range(1, 13)]
+    report = import_file(services.db, write_jsonl(tmp_path / "twelve.jsonl", rows))
+    assert report.written
+    wait_until(lambda: len(search_ids(client)) == 12)
+    return rows
+
+
+def test_repeated_search_is_served_from_the_cache(client, services, twelve):
+    answers = services.answers.answers
+    first = client.get("/api/v1/search", params={"q": "kesätyöntekijä"}).json()
+    hits_before = answers.hits
+    again = client.get("/api/v1/search", params={"q": "  KESÄTYÖNTEKIJÄ "}).json()
+    assert answers.hits == hits_before + 1  # same words, other case and spacing: same answer
+    assert again["hits"] == first["hits"] and first["total"] > 0
+
+
+def test_one_filters_answer_is_never_served_for_another(client, twelve):
+    by_kind = {}
+    for kind in ("summer_job", "internship", "thesis"):
+        for _ in range(2):  # the second round comes from the cache
+            body = client.get("/api/v1/search", params={"kind": kind}).json()
+            assert {h["kind"] for h in body["hits"]} == {kind}
+            by_kind[kind] = body["total"]
+    assert sum(by_kind.values()) == 12
+    units = {u: client.get("/api/v1/search", params={"unit": u}).json()["hits"]
+             for u in ("Geotekniikka", "Katu- ja viherpalvelut")}
+    for unit, hits in units.items():
+        assert hits and {h["unit"] for h in hits} == {unit}
+    with_facets = client.get("/api/v1/search", params={"q": "tehtävä"}).json()
+    without = client.get("/api/v1/search", params={"q": "tehtävä", "facets": "false"}).json()
+    assert sum(with_facets["facets"]["kind"].values()) == with_facets["total"] > 0
+    assert without["facets"]["kind"] == {} and without["hits"] == with_facets["hits"]
+
+
+def test_an_unpublished_opening_leaves_the_cached_answers(client, services, twelve):
+    params = {"q": "Avoin tehtävä 4"}
+    assert "t-0004" in search_ids(client, **params)
+    hits_before = services.answers.answers.hits
+    assert "t-0004" in search_ids(client, **params)
+    assert services.answers.answers.hits == hits_before + 1  # it was cached
+    with session_scope(services.db) as session:
+        opening = session.exec(select(Opportunity).where(Opportunity.external_id == "t-0004")).one()
+        opening.status = "withdrawn"
+    wait_until(lambda: "t-0004" not in search_ids(client, **params))
+    assert "t-0004" not in search_ids(client)
+
+
+def test_a_bump_by_another_process_is_seen_within_the_poll_interval(services, twelve):
+    search = CachedSearch(services.search, services.db, poll_seconds=0.05)
+    search.start()
+    try:
+        request = SearchRequest(q="tehtävä")
+        search.search(request)
+        assert search.cached(request) is not None
+        # Another process: its own session, no in-process notification.
+        with Session(services.db) as session:
+            bump_version(session)
+            session.commit()
+        wait_until(lambda: search.cached(request) is None, timeout=2)
+        assert len(search.answers) == 0
+    finally:
+        search.stop()
+
+
+def test_bumps_from_two_writers_both_count(engine):
+    start = index_version(engine)
+    with Session(engine) as first, Session(engine) as second:
+        bump_version(first)
+        first.commit()
+        bump_version(second)
+        second.commit()
+    assert index_version(engine) == start + 2
+
+
+def test_the_day_is_part_of_the_key(services, tmp_path):
+    deadline = date.today() + timedelta(days=3)
+    rows = [record(1, application_deadline=deadline.isoformat(), title="Määräaikainen tehtävä")]
+    import_file(services.db, write_jsonl(tmp_path / "one.jsonl", rows))
+    request = SearchRequest(q="määräaikainen")
+    wait_until(lambda: services.answers.search(request, deadline).total == 1)
+    assert services.answers.search(request, deadline).total == 1
+    # The next day its deadline has passed: the answer cached for the day before must not do.
+    assert services.answers.search(request, deadline + timedelta(days=1)).total == 0
+
+
+def test_cache_keys_differ_for_every_difference_that_matters():
+    base = parse_request({"q": ["Kesä Työ"]})
+    same = [parse_request({"q": ["  kesä   TYÖ "]})]
+    different = [
+        parse_request({"q": ["kesä työt"]}),
+        parse_request({"q": ["Kesä Työ"], "kind": ["thesis"]}),
+        parse_request({"q": ["Kesä Työ"], "unit": ["Geotekniikka"]}),
+        parse_request({"q": ["Kesä Työ"], "language": ["sv"]}),
+        parse_request({"q": ["Kesä Työ"], "level": ["master"]}),
+        parse_request({"q": ["Kesä Työ"], "page": ["2"]}),
+        parse_request({"q": ["Kesä Työ"], "per_page": ["10"]}),
+        parse_request({"q": ["Kesä Työ"], "sort": ["deadline"]}),
+        parse_request({"q": ["Kesä Työ"], "facets": ["false"]}),
+    ]
+    assert all(r.cache_key(TODAY) == base.cache_key(TODAY) for r in same)
+    keys = {r.cache_key(TODAY) for r in [base, *different]}
+    assert len(keys) == 1 + len(different)
+    assert base.cache_key(TODAY) != base.cache_key(TODAY + timedelta(days=1))
+    # A value moving between filter groups must change the key too.
+    assert (parse_request({"unit": ["fi"]}).cache_key(TODAY)
+            != parse_request({"language": ["fi"]}).cache_key(TODAY))
+
+
+def test_the_cache_never_grows_beyond_its_bound_and_keeps_the_recent():
+    cache = AnswerCache(max_entries=50)
+    for n in range(1_000):
+        cache.put(("q", n), 1, n)
+        cache.get(("q", 0), 1)  # used all the time: stays
+        assert len(cache) <= 50
+    assert cache.get(("q", 0), 1) == 0
+    assert cache.get(("q", 999), 1) == 999
+    assert cache.get(("q", 500), 1) is None
+    assert cache.get(("q", 999), 2) is None  # another index version: not served
+
+
+def test_bounded_through_the_service(services, twelve):
+    search = CachedSearch(services.search, services.db, max_entries=5)
+    search.start()
+    try:
+        for n in range(20):
+            search.search(SearchRequest(q=f"tehtävä {n}"))
+            assert len(search.answers) <= 5
+    finally:
+        search.stop()
