@@ -34,6 +34,17 @@ def test_repeated_search_is_served_from_the_cache(client, services, twelve):
     again = client.get("/api/v1/search", params={"q": "  KESÄTYÖNTEKIJÄ "}).json()
     assert answers.hits == hits_before + 1  # same words, other case and spacing: same answer
     assert again["hits"] == first["hits"] and first["total"] > 0
+    assert (first["query"], again["query"]) == ("kesätyöntekijä", "KESÄTYÖNTEKIJÄ")
+
+
+def test_a_kept_answer_is_the_answer_meilisearch_gave(services, twelve):
+    request = SearchRequest(q="kesätyöntekijä", kind=("summer_job",))
+    fresh = services.search.search(request)
+    services.answers.search(request)
+    kept = services.answers.search(request)
+    assert services.answers.cached(request) is not None
+    assert kept.hits == fresh.hits and kept.total == fresh.total and kept.facets == fresh.facets
+    assert any("\x02" in hit["title_highlight"] for hit in kept.hits)
 
 
 def test_one_filters_answer_is_never_served_for_another(client, twelve):

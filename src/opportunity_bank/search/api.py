@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from litestar import Request, get
+from litestar import MediaType, Request, Response, get
 from litestar.params import Parameter
 
 from opportunity_bank.search.query import MAX_PAGE, SORTS, parse_request
@@ -30,10 +30,11 @@ async def search_api(
     per_page: Annotated[int | None, Parameter(ge=1, le=100)] = None,
     sort: Annotated[str | None, Parameter(description=" | ".join(SORTS))] = None,
     facets: Annotated[bool | None, Parameter(description="false: no facet counts (as-you-type)")] = None,
-) -> dict:
+) -> Response[bytes]:
     """Published openings whose application deadline has not passed, with facet counts.
 
     Async so that an answer already in the cache costs no thread hop; a miss goes to a thread.
     """
     search_request = parse_request(query_lists(request))
-    return (await services.answers.search_async(search_request)).as_json()
+    body = await services.answers.search_json(search_request)
+    return Response(body, media_type=MediaType.JSON)

@@ -15,10 +15,12 @@ import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Hashable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 import anyio
+from litestar.serialization import decode_json, encode_json
 from sqlalchemy.engine import Engine
 
 from opportunity_bank.opportunities.lifecycle import city_today
@@ -117,6 +119,35 @@ class IndexVersion:
             self.poll()
 
 
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """An answer as the cache keeps it: the API's JSON without the echoed query, and highlights.
+
+    About a quarter of the memory of the parsed answer (10 KB against 42 KB for 20 hits), and
+    the API sends it without encoding again. The query is echoed per request: "KESÄ" and
+    "kesä" share an entry but each sees its own words.
+    """
+
+    body: bytes
+    highlights: tuple[str | None, ...]
+
+    @classmethod
+    def of(cls, result: SearchResult) -> Answer:
+        data = result.as_json()
+        del data["query"]
+        return cls(encode_json(data), tuple(hit.get("title_highlight") for hit in result.hits))
+
+    def json(self, request: SearchRequest) -> bytes:
+        return b'{"query":' + encode_json(request.q) + b"," + self.body[1:]
+
+    def result(self, request: SearchRequest) -> SearchResult:
+        data = decode_json(self.body)
+        for hit, highlight in zip(data["hits"], self.highlights, strict=True):
+            hit["title_highlight"] = highlight
+        return SearchResult(request=request, total=data["total"], hits=data["hits"],
+                            facets=data["facets"], degraded=data["degraded"])
+
+
 class CachedSearch:
     """SearchEngine.search with answers cached per index version; degraded answers are not kept."""
 
@@ -126,33 +157,36 @@ class CachedSearch:
         self.answers = AnswerCache(max_entries)
         self.version = IndexVersion(engine, poll_seconds, on_change=self.answers.clear)
 
-    def cached(self, request: SearchRequest, today: date | None = None) -> SearchResult | None:
+    def cached(self, request: SearchRequest, today: date | None = None) -> Answer | None:
         """The kept answer, if there is one for the current version; cheap, never blocks."""
         version = self.version.value
         if version < 0:
             return None
         return self.answers.get(request.cache_key(today or city_today()), version)
 
-    def search(self, request: SearchRequest, today: date | None = None) -> SearchResult:
-        today = today or city_today()
+    def _fetch(self, request: SearchRequest, today: date) -> tuple[SearchResult, Answer]:
         # Read the version before asking: an answer read during a bump is kept under the old
         # version, which is then no longer served.
         version = self.version.value
-        key = request.cache_key(today)
-        if version >= 0 and (kept := self.answers.get(key, version)) is not None:
-            return kept
         result = self.engine_search.search(request, today)
+        answer = Answer.of(result)
         if version >= 0 and not result.degraded:
-            self.answers.put(key, version, result)
-        return result
+            self.answers.put(request.cache_key(today), version, answer)
+        return result, answer
 
-    async def search_async(self, request: SearchRequest) -> SearchResult:
-        """From the cache on the event loop; a miss goes to a worker thread."""
+    def search(self, request: SearchRequest, today: date | None = None) -> SearchResult:
+        """For pages: the answer as a SearchResult, from the cache or from Meilisearch."""
+        today = today or city_today()
+        kept = self.cached(request, today)
+        return kept.result(request) if kept else self._fetch(request, today)[0]
+
+    async def search_json(self, request: SearchRequest) -> bytes:
+        """For the API: the JSON body; from the cache on the event loop, a miss in a thread."""
         today = city_today()
         kept = self.cached(request, today)
-        if kept is not None:
-            return kept
-        return await anyio.to_thread.run_sync(self.search, request, today)
+        if kept is None:
+            _, kept = await anyio.to_thread.run_sync(self._fetch, request, today)
+        return kept.json(request)
 
     def start(self) -> None:
         self.version.start()

@@ -1,0 +1,1 @@
+"""The benchmark suite: python scripts/bench/run.py --help."""

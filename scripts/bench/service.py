@@ -1,0 +1,109 @@
+"""The real service under test: `opportunity-bank serve` in a subprocess, its memory via /proc."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[2]
+SRC = ROOT / "src"
+
+
+def cli_env(data_dir: Path, meili_url: str | None, meili_key: str | None, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OPPORTUNITY_BANK_")}
+    env.update(
+        OPPORTUNITY_BANK_DATA_DIR=str(data_dir),
+        OPPORTUNITY_BANK_ENV="development",
+        PYTHONPATH=os.pathsep.join(filter(None, [str(SRC), os.environ.get("PYTHONPATH")])),
+    )
+    if meili_url:
+        env["OPPORTUNITY_BANK_MEILI_URL"] = meili_url
+        env["OPPORTUNITY_BANK_MEILI_MASTER_KEY"] = meili_key or ""
+    env.update(extra)
+    return env
+
+
+def run_cli(env: dict[str, str], *args: str, timeout: float = 3600) -> tuple[float, str]:
+    """Run an `opportunity-bank` command; returns (seconds, standard output)."""
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "opportunity_bank", *args], env=env, cwd=ROOT,
+                          capture_output=True, text=True, timeout=timeout)
+    elapsed = time.perf_counter() - started
+    if done.returncode != 0:
+        raise RuntimeError(f"opportunity-bank {' '.join(args)} failed:\n{done.stderr[-3000:]}")
+    return elapsed, done.stdout
+
+
+class Served:
+    """`python -m opportunity_bank serve` on a free port, stopped with SIGINT like Ctrl-C."""
+
+    def __init__(self, env: dict[str, str], port: int, log_path: Path, workers: int = 1) -> None:
+        self.base = f"http://127.0.0.1:{port}"
+        self.port = port
+        self.log_path = log_path
+        command = [sys.executable, "-m", "opportunity_bank", "serve", "--port", str(port)]
+        if workers != 1:
+            command += ["--workers", str(workers)]
+        self.process = subprocess.Popen(
+            command, env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+            stderr=log_path.open("w"), start_new_session=True,
+        )
+
+    def wait_ready(self, timeout: float = 120) -> None:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"serve exited: {self.log_path.read_text()[-3000:]}")
+            try:
+                if httpx.get(f"{self.base}/readyz", timeout=2).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.2)
+        raise RuntimeError(f"serve not ready within {timeout} s: {self.log_path.read_text()[-3000:]}")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+            try:
+                self.process.wait(60)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        found += [int(c) for c in task.read_text().split()]
+    return found
+
+
+def _status_kb(pid: int, field: str) -> int:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    return 0
+
+
+def app_memory_mb(pid: int) -> tuple[float, float]:
+    """(current RSS, sum of peak RSS) of a process and its descendants, Meilisearch left out."""
+    rss = peak = 0
+    pending = [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            name = Path(f"/proc/{current}/comm").read_text().strip()
+            if name != "meilisearch":
+                rss += _status_kb(current, "VmRSS")
+                peak += _status_kb(current, "VmHWM")
+            pending += _children(current)
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+    return rss / 1024, peak / 1024
