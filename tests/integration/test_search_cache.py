@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import json
 from datetime import date, timedelta
 
 import pytest
@@ -103,6 +105,22 @@ def test_bumps_from_two_writers_both_count(engine):
         bump_version(second)
         second.commit()
     assert index_version(engine) == start + 2
+
+
+def test_identical_misses_at_once_share_one_question(services, twelve):
+    search = CachedSearch(services.search, services.db)
+    search.start()
+    request = SearchRequest(q="tehtävä", kind=("thesis",))
+
+    async def class_of_students() -> list[bytes]:
+        return await asyncio.gather(*(search.search_json(request) for _ in range(30)))
+
+    try:
+        bodies = asyncio.run(class_of_students())
+    finally:
+        search.stop()
+    assert search.fetches == 1
+    assert len(set(bodies)) == 1 and json.loads(bodies[0])["total"] == 4
 
 
 def test_the_day_is_part_of_the_key(services, tmp_path):

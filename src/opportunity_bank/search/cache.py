@@ -11,6 +11,7 @@ at most `poll_seconds` late.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import threading
 from collections import OrderedDict
@@ -31,6 +32,7 @@ from opportunity_bank.search.version import index_version
 log = logging.getLogger(__name__)
 MAX_ENTRIES = 2_000
 POLL_SECONDS = 0.25
+MISS_THREADS = 8
 
 
 class AnswerCache:
@@ -156,6 +158,9 @@ class CachedSearch:
         self.engine_search = search
         self.answers = AnswerCache(max_entries)
         self.version = IndexVersion(engine, poll_seconds, on_change=self.answers.clear)
+        self._in_flight: dict[tuple, asyncio.Future] = {}
+        self.fetches = 0  # questions actually sent to Meilisearch
+        self._limiter: anyio.CapacityLimiter | None = None  # made on the event loop
 
     def cached(self, request: SearchRequest, today: date | None = None) -> Answer | None:
         """The kept answer, if there is one for the current version; cheap, never blocks."""
@@ -168,6 +173,7 @@ class CachedSearch:
         # Read the version before asking: an answer read during a bump is kept under the old
         # version, which is then no longer served.
         version = self.version.value
+        self.fetches += 1
         result = self.engine_search.search(request, today)
         answer = Answer.of(result)
         if version >= 0 and not result.degraded:
@@ -181,12 +187,35 @@ class CachedSearch:
         return kept.result(request) if kept else self._fetch(request, today)[0]
 
     async def search_json(self, request: SearchRequest) -> bytes:
-        """For the API: the JSON body; from the cache on the event loop, a miss in a thread."""
+        """For the API: the JSON body; from the cache on the event loop, a miss in a thread.
+
+        Identical misses at the same moment (a class typing the same popular word) share one
+        question to Meilisearch instead of sending it once each.
+        """
         today = city_today()
         kept = self.cached(request, today)
-        if kept is None:
-            _, kept = await anyio.to_thread.run_sync(self._fetch, request, today)
-        return kept.json(request)
+        if kept is not None:
+            return kept.json(request)
+        key = (request.cache_key(today), self.version.value)
+        pending = self._in_flight.get(key)
+        if pending is None:
+            pending = asyncio.ensure_future(self._fetch_in_thread(request, today))
+            self._in_flight[key] = pending
+            pending.add_done_callback(lambda done: self._settled(key, done))
+        answer = await asyncio.shield(pending)
+        return answer.json(request)
+
+    async def _fetch_in_thread(self, request: SearchRequest, today: date) -> Answer:
+        if self._limiter is None:
+            # A few threads keep Meilisearch busy; more only fight over the GIL and the cores.
+            self._limiter = anyio.CapacityLimiter(MISS_THREADS)
+        _, answer = await anyio.to_thread.run_sync(self._fetch, request, today, limiter=self._limiter)
+        return answer
+
+    def _settled(self, key: tuple, done: asyncio.Future) -> None:
+        self._in_flight.pop(key, None)
+        if not done.cancelled():
+            done.exception()  # the waiters got it; do not log it again as never retrieved
 
     def start(self) -> None:
         self.version.start()
