@@ -80,6 +80,11 @@ def test_query_words_become_base_forms_and_the_last_word_stays_as_typed(analyzer
     assert analyzer.query_text("kesätöitä puistoissa") == "kesätyö puisto puistoissa"
 
 
+def test_ambiguous_words_prefer_the_noun_reading(analyzer):
+    # puiden: trees (puu), not threshing (puida)
+    assert analyzer.query_text("puiden inventointi") == "puu inventointi"
+
+
 def test_an_unfinished_last_word_stays_last_for_prefix_search(analyzer):
     assert analyzer.query_text("vieraslaj").split()[-1] == "vieraslaj"
     assert analyzer.query_text("kesätyö vieraslaj").split()[-1] == "vieraslaj"
