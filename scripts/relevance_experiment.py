@@ -24,11 +24,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
 from opportunity_bank.search.analysis import (  # noqa: E402 - needs the path above
-    RECOMMENDED_INDEX_SETTINGS,
     get_analyzer,
     load_synonym_groups,
     meilisearch_synonyms,
 )
+from opportunity_bank.search.documents import index_settings  # noqa: E402
 
 RELEVANCE = ROOT / "tests" / "relevance"
 TOP_K = 10
@@ -167,7 +167,7 @@ def main() -> None:
     print(f"analysed {len(documents)} openings in {time.perf_counter() - started:.2f} s")
 
     synonyms = meilisearch_synonyms(load_synonym_groups())
-    analysed_settings = {**RECOMMENDED_INDEX_SETTINGS, "synonyms": synonyms}
+    analysed_settings = {**index_settings(), "synonyms": synonyms}
     build_index(client, "plain", openings, PLAIN_SETTINGS)
     build_index(client, "analysed", documents, analysed_settings)
     build_index(
