@@ -13,7 +13,7 @@ meets *kesätyö* and *valaistus* never meets *katuvalaistus*. We bridge that on
   No "all words first" retry: it measured worse (recall@10 0.86 against 0.97).
 
 Measurements, the reasoning and the command to reproduce them are in
-``RELEVANCE_NOTES.md`` next to this module.
+``docs/search-relevance.md``.
 """
 
 from __future__ import annotations
