@@ -8,15 +8,10 @@ from pathlib import Path
 
 import pytest
 
+from opportunity_bank.opportunities.demo import UNITS as DEMO_UNITS
+
 RELEVANCE = Path(__file__).resolve().parent.parent / "relevance"
-UNITS = {
-    "Katu- ja viherpalvelut",
-    "Kunnossapito",
-    "Liikennesuunnittelu",
-    "Kaupunkimittaus",
-    "Geotekniikka",
-    "Datapalvelut",
-}
+UNITS = set(DEMO_UNITS)
 KINDS = {"thesis", "internship", "summer_job"}
 LEVELS = {"vocational", "bachelor", "master", "doctoral"}
 NOTES = {"inflection", "compound", "typo", "prefix", "synonym", "swedish", "english", "exact"}
