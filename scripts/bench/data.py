@@ -98,6 +98,7 @@ def write_jsonl(path: Path, count: int, today: date) -> int:
     searchable = 0
     with path.open("w", encoding="utf-8") as handle:
         for record in bench_records(count, today):
-            searchable += record["status"] == "published" and record["application_deadline"] >= today.isoformat()
+            is_open = record["application_deadline"] >= today.isoformat()
+            searchable += record["status"] == "published" and is_open
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     return searchable

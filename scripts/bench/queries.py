@@ -66,7 +66,9 @@ def typed_prefixes(text: str, rng: random.Random) -> list[str]:
 def session(rng: random.Random, weights: list[float]) -> list[Search]:
     if rng.random() < 1 / 6:
         text = " ".join(rng.sample(RARE_WORDS, k=rng.randint(1, 2)))
-        filters: tuple[tuple[str, str], ...] = (("language", rng.choice(LANGUAGES)),) if rng.random() < 0.5 else ()
+        filters: tuple[tuple[str, str], ...] = ()
+        if rng.random() < 0.5:
+            filters = (("language", rng.choice(LANGUAGES)),)
     else:
         text = rng.choices(POPULAR, weights=weights)[0]
         filters = ()

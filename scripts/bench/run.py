@@ -138,8 +138,8 @@ def encode_targets(args, base: str, meili_url: str, meili_key: str | None, index
     meili_host = meili_url.removeprefix("http://")
     stream = queries.search_stream()
     searches = [next(stream) for _ in range(STREAM_LENGTH)]
-    targets = [("Meilisearch direct", meili_host, load.meili_encoder(meili_host, index_uid, meili_key, city_today())),
-               ("search API", host, load.api_encoder(host))]
+    direct = load.meili_encoder(meili_host, index_uid, meili_key, city_today())
+    targets = [("Meilisearch direct", meili_host, direct), ("search API", host, load.api_encoder(host))]
     if page:
         targets.append((f"search page {args.page_path}", host, load.page_encoder(host, args.page_path)))
     return {name: (h, load.encoded_stream(searches, enc)) for name, h, enc in targets}
@@ -212,14 +212,16 @@ def main(argv=None) -> int:
             reindex = out.strip().splitlines()[-1]
         report = yearly_report(env)
 
+        meili_origin = ("external" if args.meili_url
+                        else f"started here, --max-indexing-threads {args.meili_threads}")
         lines += [
             f"Command: `{command}`  ",
             f"Machine: {os.cpu_count()} cores; {args.count:,} openings ({expected:,} searchable); "
             f"serve --workers {args.workers}; Meilisearch {meili_url} "
-            f"({'external' if args.meili_url else f'started here, --max-indexing-threads {args.meili_threads}'}); "
+            f"({meili_origin}); "
             f"{args.duration:g} s per cell; the answer cache is emptied before each cell.",
             "",
-            "| target | connections | requests/s | p50 ms | p95 ms | p99 ms | errors | ratio to Meilisearch |",
+            "| target | connections | requests/s | p50 ms | p95 ms | p99 ms | errors | ratio to direct |",
             "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
         for level in args.levels:
@@ -227,13 +229,15 @@ def main(argv=None) -> int:
             direct = cells[0].rps
             lines += [print_row(r, direct) for r in cells]
         if not page:
-            lines.append(f"| search page {args.page_path} | | n/a: does not render search results on this branch | | | | | |")
+            lines.append(f"| search page {args.page_path} | | n/a: no search results page on this branch "
+                         "| | | | | |")
         lines += [
             "",
-            f"- import: {args.count:,} rows in {import_seconds:.1f} s = **{args.count / import_seconds:,.0f} rows/s** "
-            "(`opportunity-bank import`, whole command)",
-            f"- serve ready in {ready_seconds:.1f} s; all {expected:,} searchable {searchable_seconds:.1f} s later "
-            f"(outbox drained: {expected / searchable_seconds:,.0f} searchable documents/s)",
+            f"- import: {args.count:,} rows in {import_seconds:.1f} s = "
+            f"**{args.count / import_seconds:,.0f} rows/s** (`opportunity-bank import`, whole command)",
+            f"- serve ready in {ready_seconds:.1f} s; all {expected:,} searchable "
+            f"{searchable_seconds:.1f} s later (outbox drained: "
+            f"{expected / searchable_seconds:,.0f} searchable documents/s)",
             f"- reindex: {reindex}",
             f"- publish to searchable ({len(publishes)} publishes through the database, polling the API): "
             f"p50 {statistics.median(publishes) * 1000:.0f} ms, "
