@@ -32,7 +32,7 @@ from opportunity_bank.web.templating import template_config
 log = logging.getLogger(__name__)
 
 
-def start_services(settings: Settings) -> tuple[Services, SearchServer]:
+def connect_search(settings: Settings) -> tuple[SearchServer, SearchEngine]:
     server = SearchServer.start(settings)
     client = SearchClient(server.url, server.key)
     search = SearchEngine(client, settings.meili_index, get_analyzer())
@@ -41,27 +41,37 @@ def start_services(settings: Settings) -> tuple[Services, SearchServer]:
     except Exception as error:
         # Students still get answers from the database; the indexer keeps retrying.
         log.warning("search index not ready at start-up: %s", error)
+    return server, search
+
+
+def start_services(settings: Settings, run_indexer: bool = True) -> tuple[Services, SearchServer]:
+    server, search = connect_search(settings)
     db = make_engine(settings)
     answers = CachedSearch(search, db)
     answers.start()
-    indexer = OutboxIndexer(db, search, on_indexed=answers.version.advance)
-    indexer.start()
+    indexer = None
+    if run_indexer:
+        indexer = OutboxIndexer(db, search, on_indexed=answers.version.advance)
+        indexer.start()
     services = Services(settings=settings, db=db, search=search, indexer=indexer, answers=answers)
     return services, server
 
 
 def stop_services(services: Services, server: SearchServer) -> None:
-    services.indexer.stop(flush=True)
+    if services.indexer:
+        services.indexer.stop(flush=True)
     services.answers.stop()
     services.search.client.close()
     services.db.dispose()
     server.stop()
 
 
-def create_app(settings: Settings) -> Litestar:
+def create_app(settings: Settings, *, run_indexer: bool = True) -> Litestar:
+    """The app; `run_indexer=False` for workers whose parent process drains the outbox."""
+
     @asynccontextmanager
     async def lifespan(app: Litestar) -> AsyncIterator[None]:
-        services, server = await anyio.to_thread.run_sync(start_services, settings)
+        services, server = await anyio.to_thread.run_sync(start_services, settings, run_indexer)
         app.state.services = services
         try:
             yield

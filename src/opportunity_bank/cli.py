@@ -33,6 +33,8 @@ def build_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="upgrade the database, start search and serve")
     serve.add_argument("--host", help="address to listen on (default from settings, 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port to listen on (default from settings, 8000)")
+    serve.add_argument("--workers", type=int, default=1,
+                       help="app processes (default 1; see the README's performance section)")
     serve.set_defaults(handler=run_serve)
 
     db = commands.add_parser("db", help="database maintenance")
@@ -54,11 +56,17 @@ def run_serve(settings: Settings, args: argparse.Namespace) -> int:
     db.upgrade(settings)
     host = args.host or settings.host
     port = args.port or settings.port
+    if not 1 <= args.workers <= 32:
+        raise CommandError("--workers must be from 1 to 32")
     print(f"Opportunity Bank at http://{host}:{port}/", file=sys.stderr)
-    uvicorn.run(
-        create_app(settings), host=host, port=port, log_level="info",
-        timeout_graceful_shutdown=20, proxy_headers=True, server_header=False,
-    )
+    options = dict(host=host, port=port, log_level="info", timeout_graceful_shutdown=20,
+                   proxy_headers=True, server_header=False)
+    if args.workers > 1:
+        from opportunity_bank.web.workers import serve_workers
+
+        serve_workers(settings, args.workers, **options)
+    else:
+        uvicorn.run(create_app(settings), **options)
     return 0
 
 

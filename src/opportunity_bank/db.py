@@ -5,9 +5,8 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import event, insert
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session as OrmSession
@@ -15,6 +14,9 @@ from sqlmodel import Session, create_engine
 
 from opportunity_bank.models import Opportunity, OutboxEntry, utcnow
 from opportunity_bank.settings import Settings
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
 
@@ -94,6 +96,9 @@ def _forget_outbox(session: OrmSession) -> None:
 
 
 def alembic_config(settings: Settings) -> Config:
+    # Imported here: Alembic costs each app process 12 MB and only `db upgrade` needs it.
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(settings.migrations_dir))
     config.set_main_option("sqlalchemy.url", settings.database_url.replace("%", "%%"))
@@ -103,4 +108,6 @@ def alembic_config(settings: Settings) -> Config:
 def upgrade(settings: Settings, revision: str = "head") -> None:
     if settings.is_sqlite:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
+    from alembic import command
+
     command.upgrade(alembic_config(settings), revision)

@@ -106,13 +106,20 @@ class SearchEngine:
         self._ensure(self.index_uid)
         self._ensure(build_uid)
         expected = 0
+        build = self.client.index(build_uid)
+        sent: int | None = None  # Meilisearch indexes one batch while we read and analyse the next
         try:
             for batch in searchable_batches(engine, today, REINDEX_BATCH):
                 docs = self.documents_for(batch)
-                self.apply(docs, [], uid=build_uid)
+                task_uid = build.add_documents(docs, primary_key="id").task_uid
+                if sent is not None:
+                    self.wait(sent)
+                sent = task_uid
                 expected += len(docs)
                 if progress:
                     progress(expected)
+            if sent is not None:
+                self.wait(sent)
             actual = self.document_count(build_uid)
             if actual != expected:
                 raise SearchUnavailable(f"new index holds {actual} documents, expected {expected}")

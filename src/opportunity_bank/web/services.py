@@ -18,7 +18,7 @@ class Services:
     settings: Settings
     db: Engine
     search: SearchEngine
-    indexer: OutboxIndexer
+    indexer: OutboxIndexer | None  # None in `serve --workers N` workers: the parent indexes
     answers: CachedSearch  # search through the answer cache; what student pages should call
 
 
