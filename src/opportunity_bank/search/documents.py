@@ -21,10 +21,11 @@ INDEX_SETTINGS: dict[str, Any] = {
         "title", "tags", "title_terms", "tags_terms",
         "description", "description_terms", "unit", "location",
     ],
-    # byAttribute: the same relevance on the relevance suite (recall@10 0.973, MRR 1.000) and
-    # 2.5x faster indexing (880 -> 2,250 documents/s; one new opening 330 -> 80 ms, p50)
-    # with 23,000 openings on 2 busy cores (docs/readme/perf.md).
-    "proximityPrecision": "byAttribute",
+    # byAttribute would index 2.5x faster (880 -> 2,250 documents/s, one new opening 330 -> 80
+    # ms p50, 23,000 openings on 2 busy cores) with the same recall@10 and MRR on the suite,
+    # but "kesätöitä puistoissa" loses "Puistotyöntekijä kesäksi" from the top 3: the words
+    # of a compound next to each other must count (docs/readme/perf.md).
+    "proximityPrecision": "byWord",
     "facetSearch": False,  # nobody searches within facet values; it only costs indexing time
     "displayedAttributes": [
         "id", "external_id", "kind", "title", "description", "unit", "languages",
