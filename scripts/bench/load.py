@@ -29,6 +29,7 @@ class CellResult:
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
     first_error: str = ""
+    cpu: tuple[float, float, float] = (0.0, 0.0, 0.0)  # seconds: app, Meilisearch, generator
 
     @property
     def rps(self) -> float:

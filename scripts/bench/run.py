@@ -51,6 +51,9 @@ def parse_args(argv=None) -> argparse.Namespace:
     parser.add_argument("--quick", action="store_true", help="smoke run: 5,000 openings, 3 s per cell")
     parser.add_argument("--duration", type=float, help="seconds per load cell (default 10; --quick 3)")
     parser.add_argument("--concurrency", default="1,50", help="connections per cell, comma separated")
+    parser.add_argument("--warmup", type=float,
+                        help="seconds of the same traffic before each cell, not measured, after the "
+                             "answer cache was emptied (default: half the cell; 0 = a cold cache)")
     parser.add_argument("--workers", type=int, default=1, help="serve --workers (default 1)")
     parser.add_argument("--page-path", default="/", help="the search page to measure (default /)")
     parser.add_argument("--meili-url", help="an existing Meilisearch (default: start one)")
@@ -64,6 +67,7 @@ def parse_args(argv=None) -> argparse.Namespace:
     args = parser.parse_args(argv)
     args.count = args.count or (5_000 if args.quick else 100_000)
     args.duration = args.duration or (3.0 if args.quick else 10.0)
+    args.warmup = args.duration / 2 if args.warmup is None else args.warmup
     args.levels = [int(c) for c in args.concurrency.split(",")]
     return args
 
@@ -156,10 +160,19 @@ def encode_targets(args, base: str, meili_url: str, meili_key: str | None, index
     return {name: (h, load.encoded_stream(searches, enc)) for name, h, enc in targets}
 
 
+def cpu_snapshot(served: service.Served, meili: ManagedMeilisearch | None) -> tuple[float, float, float]:
+    """CPU seconds so far of: the app (Meilisearch left out), Meilisearch, this load generator."""
+    meili_cpu = service.cpu_seconds(meili.pid, meilisearch=True) if meili and meili.pid else float("nan")
+    return service.cpu_seconds(served.process.pid), meili_cpu, time.process_time()
+
+
 def print_row(result: load.CellResult, direct: float | None) -> str:
     ratio = f"{result.rps / direct:.2f}" if direct else "1.00"
+    done = max(1, len(result.latencies) + result.errors)
+    app, meili, generator = (1000 * c / done for c in result.cpu)
     return (f"| {result.target} | {result.concurrency} | {result.rps:,.0f} | {result.percentile(50):.1f} | "
-            f"{result.percentile(95):.1f} | {result.percentile(99):.1f} | {result.errors} | {ratio} |")
+            f"{result.percentile(95):.1f} | {result.percentile(99):.1f} | {result.errors} | {ratio} | "
+            f"{app:.2f} | {meili:.2f} | {generator:.2f} |")
 
 
 def main(argv=None) -> int:
@@ -191,7 +204,7 @@ def main(argv=None) -> int:
         expected = data.write_jsonl(jsonl, args.count, today)
         print(f"generated {args.count} openings ({expected} searchable) in {jsonl}", file=sys.stderr)
         service.run_cli(env, "db", "upgrade")
-        import_seconds, _ = service.run_cli(env, "import", str(jsonl))
+        import_seconds, import_cpu, _ = service.run_cli(env, "import", str(jsonl))
         print(f"imported in {import_seconds:.1f} s", file=sys.stderr)
 
         port = free_loopback_port()
@@ -209,7 +222,11 @@ def main(argv=None) -> int:
             for name, (host_port, requests) in encoded.items():
                 forget_cached_answers(engine)
                 host, port_text = host_port.split(":")
+                if args.warmup:
+                    asyncio.run(load.run_cell(name, host, int(port_text), requests, level, args.warmup))
+                before = cpu_snapshot(served, meili)
                 cell = asyncio.run(load.run_cell(name, host, int(port_text), requests, level, args.duration))
+                cell.cpu = tuple(b - a for a, b in zip(before, cpu_snapshot(served, meili), strict=True))
                 print(f"{name} x{level}: {cell.rps:.0f} req/s, p95 {cell.percentile(95):.1f} ms, "
                       f"{cell.errors} errors {cell.first_error}", file=sys.stderr)
                 results.append(cell)
@@ -219,8 +236,13 @@ def main(argv=None) -> int:
         if args.skip_reindex:
             reindex = "skipped"
         else:
-            _, out = service.run_cli(env, "reindex")
+            meili_before = cpu_snapshot(served, meili)[1]
+            _, reindex_cpu, out = service.run_cli(env, "reindex")
+            meili_cpu = cpu_snapshot(served, meili)[1] - meili_before
             reindex = out.strip().splitlines()[-1]
+            documents = int(reindex.split()[1])
+            reindex += (f"; CPU: command {reindex_cpu:.1f} s ({documents / reindex_cpu:,.0f} documents "
+                        f"per CPU-second, Finnish analysis included), Meilisearch {meili_cpu:.1f} s")
         report = yearly_report(env)
 
         meili_origin = ("external" if args.meili_url
@@ -230,10 +252,12 @@ def main(argv=None) -> int:
             f"Machine: {os.cpu_count()} cores; {args.count:,} openings ({expected:,} searchable); "
             f"serve --workers {args.workers}; Meilisearch {meili_url} "
             f"({meili_origin}); "
-            f"{args.duration:g} s per cell; the answer cache is emptied before each cell.",
+            f"{args.duration:g} s per cell after {args.warmup:g} s of warm-up; the answer cache is "
+            "emptied before each warm-up; the same stream of searches for every target.",
             "",
-            "| target | connections | requests/s | p50 ms | p95 ms | p99 ms | errors | ratio to direct |",
-            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+            "| target | connections | requests/s | p50 ms | p95 ms | p99 ms | errors | ratio to direct "
+            "| CPU ms/request: app | Meilisearch | load generator |",
+            "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
         ]
         for level in args.levels:
             cells = [r for r in results if r.concurrency == level]
@@ -241,11 +265,12 @@ def main(argv=None) -> int:
             lines += [print_row(r, direct) for r in cells]
         if not page:
             lines.append(f"| search page {args.page_path} | | n/a: no search results page on this branch "
-                         "| | | | | |")
+                         "| | | | | | | | |")
         lines += [
             "",
             f"- import: {args.count:,} rows in {import_seconds:.1f} s = "
-            f"**{args.count / import_seconds:,.0f} rows/s** (`opportunity-bank import`, whole command)",
+            f"**{args.count / import_seconds:,.0f} rows/s** (`opportunity-bank import`, whole command; "
+            f"{import_cpu:.1f} CPU seconds = {args.count / import_cpu:,.0f} rows per CPU-second)",
             f"- serve ready in {ready_seconds:.1f} s; all {expected:,} searchable "
             f"{searchable_seconds:.1f} s later (outbox drained: "
             f"{expected / searchable_seconds:,.0f} searchable documents/s)",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import resource
 import signal
 import subprocess
 import sys
@@ -12,6 +13,7 @@ from pathlib import Path
 import httpx
 
 ROOT = Path(__file__).resolve().parents[2]
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 SRC = ROOT / "src"
 
 
@@ -29,15 +31,21 @@ def cli_env(data_dir: Path, meili_url: str | None, meili_key: str | None, **extr
     return env
 
 
-def run_cli(env: dict[str, str], *args: str, timeout: float = 3600) -> tuple[float, str]:
-    """Run an `opportunity-bank` command; returns (seconds, standard output)."""
+def run_cli(env: dict[str, str], *args: str, timeout: float = 3600) -> tuple[float, float, str]:
+    """Run an `opportunity-bank` command; returns (seconds, CPU seconds, standard output)."""
+    cpu_before = _children_cpu()
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "opportunity_bank", *args], env=env, cwd=ROOT,
                           capture_output=True, text=True, timeout=timeout)
     elapsed = time.perf_counter() - started
     if done.returncode != 0:
         raise RuntimeError(f"opportunity-bank {' '.join(args)} failed:\n{done.stderr[-3000:]}")
-    return elapsed, done.stdout
+    return elapsed, _children_cpu() - cpu_before, done.stdout
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 class Served:
@@ -92,18 +100,40 @@ def _status_kb(pid: int, field: str) -> int:
     return 0
 
 
-def app_memory_mb(pid: int) -> tuple[float, float]:
-    """(current RSS, sum of peak RSS) of a process and its descendants, Meilisearch left out."""
-    rss = peak = 0
-    pending = [pid]
+def _tree(pid: int) -> list[tuple[int, str]]:
+    """(pid, command name) of a process and all its descendants."""
+    found, pending = [], [pid]
     while pending:
         current = pending.pop()
         try:
-            name = Path(f"/proc/{current}/comm").read_text().strip()
-            if name != "meilisearch":
-                rss += _status_kb(current, "VmRSS")
-                peak += _status_kb(current, "VmHWM")
+            found.append((current, Path(f"/proc/{current}/comm").read_text().strip()))
             pending += _children(current)
         except (FileNotFoundError, ProcessLookupError):
             continue
+    return found
+
+
+def cpu_seconds(pid: int, meilisearch: bool = False) -> float:
+    """CPU time used so far by a process tree: Meilisearch only, or everything but it."""
+    ticks = 0
+    for current, name in _tree(pid):
+        if (name == "meilisearch") == meilisearch:
+            try:
+                fields = Path(f"/proc/{current}/stat").read_text().rsplit(")", 1)[1].split()
+            except FileNotFoundError:
+                continue
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / CLOCK_TICKS
+
+
+def app_memory_mb(pid: int) -> tuple[float, float]:
+    """(current RSS, sum of peak RSS) of a process and its descendants, Meilisearch left out."""
+    rss = peak = 0
+    for current, name in _tree(pid):
+        if name != "meilisearch":
+            try:
+                rss += _status_kb(current, "VmRSS")
+                peak += _status_kb(current, "VmHWM")
+            except FileNotFoundError:
+                continue
     return rss / 1024, peak / 1024
