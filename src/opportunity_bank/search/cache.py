@@ -30,7 +30,7 @@ from opportunity_bank.search.query import SearchRequest, SearchResult
 from opportunity_bank.search.version import index_version
 
 log = logging.getLogger(__name__)
-MAX_ENTRIES = 2_000
+MAX_ENTRIES = 1_000  # about 12 KB each: 12 MB at most
 POLL_SECONDS = 0.25
 MISS_THREADS = 8
 
