@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import signal
+import subprocess
+import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -68,3 +73,53 @@ def search_ids(client, **params: Any) -> list[str]:
     response = client.get("/api/v1/search", params={"per_page": 100, **params})
     assert response.status_code == 200, response.text
     return sorted(hit["external_id"] for hit in response.json()["hits"])
+
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+
+@contextmanager
+def serve_subprocess(database_url: str, data_dir: Path, *serve_args: str) -> Iterator[tuple[str, dict, Any]]:
+    """`opportunity-bank serve` as a user runs it, with its own Meilisearch; stopped by Ctrl-C.
+
+    Yields (base URL, the environment for further commands, the process); on leaving, the
+    command must have exited cleanly.
+    """
+    from opportunity_bank.search.managed import free_loopback_port
+
+    port = free_loopback_port()
+    env = {
+        **os.environ,
+        "OPPORTUNITY_BANK_DATA_DIR": str(data_dir),
+        "OPPORTUNITY_BANK_DATABASE_URL": database_url,
+        "OPPORTUNITY_BANK_PORT": str(port),
+        # The subprocess must import this checkout even where the package is not installed.
+        "PYTHONPATH": os.pathsep.join(filter(None, [str(SRC), os.environ.get("PYTHONPATH")])),
+    }
+    env.pop("OPPORTUNITY_BANK_MEILI_URL", None)
+    env.pop("OPPORTUNITY_BANK_MEILI_MASTER_KEY", None)
+    log = data_dir.parent / "serve.log"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "opportunity_bank", "serve", *serve_args], env=env,
+        stdout=subprocess.DEVNULL, stderr=log.open("w"),
+    )
+    base = f"http://127.0.0.1:{port}"
+
+    def ready() -> bool:
+        import httpx
+
+        try:
+            return httpx.get(f"{base}/readyz", timeout=2).status_code == 200
+        except httpx.HTTPError:
+            return False
+
+    try:
+        wait_until(ready, timeout=90, interval=0.2)
+        yield base, env, process
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+    assert process.returncode == 0, log.read_text()[-2000:]

@@ -6,56 +6,20 @@ becomes searchable within seconds, except its draft and expired rows.
 
 from __future__ import annotations
 
-import os
-import signal
 import subprocess
 import sys
 from datetime import date, timedelta
-from pathlib import Path
 
 import httpx
 import pytest
 
-from opportunity_bank.search.managed import free_loopback_port
-from tests.helpers import record, wait_until, write_jsonl
-
-SRC = Path(__file__).resolve().parents[2] / "src"
+from tests.helpers import record, serve_subprocess, wait_until, write_jsonl
 
 
 @pytest.fixture
 def served(settings, tmp_path):
-    port = free_loopback_port()
-    env = {
-        **os.environ,
-        "OPPORTUNITY_BANK_DATA_DIR": str(tmp_path / "data"),
-        "OPPORTUNITY_BANK_DATABASE_URL": settings.database_url,
-        "OPPORTUNITY_BANK_PORT": str(port),
-        # The subprocess must import this checkout even where the package is not installed.
-        "PYTHONPATH": os.pathsep.join(filter(None, [str(SRC), os.environ.get("PYTHONPATH")])),
-    }
-    env.pop("OPPORTUNITY_BANK_MEILI_URL", None)
-    process = subprocess.Popen(
-        [sys.executable, "-m", "opportunity_bank", "serve"], env=env,
-        stdout=subprocess.DEVNULL, stderr=(tmp_path / "serve.log").open("w"),
-    )
-    base = f"http://127.0.0.1:{port}"
-
-    def ready() -> bool:
-        try:
-            return httpx.get(f"{base}/readyz", timeout=2).status_code == 200
-        except httpx.HTTPError:
-            return False
-
-    try:
-        wait_until(ready, timeout=60, interval=0.2)
+    with serve_subprocess(settings.database_url, tmp_path / "data") as (base, env, _):
         yield base, env
-    finally:
-        process.send_signal(signal.SIGINT)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
-    assert process.returncode == 0, (tmp_path / "serve.log").read_text()[-2000:]
 
 
 def test_imported_file_is_searchable_within_seconds(served, tmp_path):
