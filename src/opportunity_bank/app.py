@@ -15,6 +15,8 @@ from litestar.openapi import OpenAPIConfig
 from opportunity_bank import __version__
 from opportunity_bank.db import make_engine
 from opportunity_bank.opportunities.api import get_opportunity
+from opportunity_bank.reports import api as reports_api
+from opportunity_bank.reports import pages as reports_pages
 from opportunity_bank.search.api import search_api
 from opportunity_bank.search.client import SearchClient
 from opportunity_bank.search.engine import SearchEngine
@@ -66,7 +68,10 @@ def create_app(settings: Settings) -> Litestar:
         return state.services
 
     return Litestar(
-        route_handlers=[home, healthz, readyz, search_api, get_opportunity],
+        route_handlers=[
+            home, healthz, readyz, search_api, get_opportunity,
+            *reports_api.ROUTES, *reports_pages.ROUTES,
+        ],
         dependencies={"services": Provide(provide_services, sync_to_thread=False)},
         exception_handlers=EXCEPTION_HANDLERS,
         lifespan=[lifespan],
