@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 from litestar import Request, get, put
 from litestar.exceptions import ValidationException
-from litestar.params import Parameter
+from litestar.params import JSONBody, PathParameter, QueryParameter
 from sqlmodel import Session
 
 from opportunity_bank.accounts.identity import identify, require_reports
@@ -27,6 +27,13 @@ from opportunity_bank.reports.yearly import (
     report_rows,
 )
 from opportunity_bank.web.services import ServicesDep
+
+FromYear = Annotated[
+    str | None, QueryParameter(name="from", description="first year (default: 4 before `to`)")
+]
+ToYear = Annotated[
+    str | None, QueryParameter(name="to", description="last year (default: this year)")
+]
 
 
 def bad_request(errors: list[FieldError]) -> ValidationException:
@@ -49,8 +56,8 @@ def report_query(year_from: str | None, year_to: str | None, by: str | None = No
 @get("/api/v1/targets", name="api-targets", guards=[require_reports], sync_to_thread=True)
 def targets_api(
     services: ServicesDep,
-    year_from: str | None = Parameter(query="from", default=None),
-    year_to: str | None = Parameter(query="to", default=None),
+    year_from: FromYear = None,
+    year_to: ToYear = None,
 ) -> dict[str, Any]:
     """Targets of a range of years (default: the last five years to this one)."""
     query = report_query(year_from, year_to)
@@ -63,7 +70,11 @@ def targets_api(
 @put("/api/v1/targets/{year:int}/{kind:str}", name="api-target-set",
      guards=[require_reports], sync_to_thread=True)
 def set_target_api(
-    request: Request, services: ServicesDep, year: int, kind: str, data: dict[str, Any]
+    request: Request,
+    services: ServicesDep,
+    year: Annotated[int, PathParameter(description="the year the target is for")],
+    kind: Annotated[str, PathParameter(description="thesis, internship or summer_job")],
+    data: JSONBody[dict[str, Any]],
 ) -> dict[str, Any]:
     """Set the target of a year and kind, centre-wide or for one unit (`{"positions", "unit"}`)."""
     unknown = sorted(set(data) - {"positions", "unit"})
@@ -83,9 +94,9 @@ def set_target_api(
      sync_to_thread=True)
 def yearly_report_api(
     services: ServicesDep,
-    year_from: str | None = Parameter(query="from", default=None),
-    year_to: str | None = Parameter(query="to", default=None),
-    by: str | None = Parameter(query="by", default=None, description="`unit` for the by-unit view"),
+    year_from: FromYear = None,
+    year_to: ToYear = None,
+    by: Annotated[str | None, QueryParameter(description="`unit` for the by-unit view")] = None,
 ) -> dict[str, Any]:
     """Positions offered and filled against targets per year and kind (and unit)."""
     query = report_query(year_from, year_to, by)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Any
 from urllib.parse import urlencode
 
 from litestar import Request, Response, get, post
-from litestar.enums import RequestEncodingType
-from litestar.params import Body
+from litestar.params import URLEncodedBody
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_400_BAD_REQUEST, HTTP_422_UNPROCESSABLE_ENTITY
 from markupsafe import Markup
@@ -39,7 +38,6 @@ from opportunity_bank.web.services import Services, ServicesDep
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV = "text/csv; charset=utf-8"
 TARGET_YEARS_AHEAD = 2  # targets are set for the coming years, so the page shows them too
-FormData = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
 
 
 @get("/hr/report", name="hr-report", guards=[require_reports], sync_to_thread=True,
@@ -117,7 +115,9 @@ def targets_page(request: Request, services: ServicesDep) -> Template:
 
 @post("/hr/targets", name="hr-targets-set", guards=[require_reports], sync_to_thread=True,
       include_in_schema=False)
-def set_target_form(request: Request, services: ServicesDep, data: FormData) -> Response:
+def set_target_form(
+    request: Request, services: ServicesDep, data: URLEncodedBody[dict[str, Any]]
+) -> Response:
     values = {name: data.get(name, "") for name in ("year", "kind", "positions", "unit")}
     try:
         target = parse_target(values)
