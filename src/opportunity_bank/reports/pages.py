@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from litestar import Request, Response, get, post
+from litestar import Controller, Request, Response, get, post
 from litestar.params import URLEncodedBody
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_400_BAD_REQUEST, HTTP_422_UNPROCESSABLE_ENTITY
@@ -100,38 +100,47 @@ def report_xlsx(services: ServicesDep, request: Request) -> Response[bytes]:
     return _attachment(workbook, XLSX, _filename("report", query, "xlsx"))
 
 
-@get("/hr/targets", name="hr-targets", guards=[require_reports], sync_to_thread=True,
-     include_in_schema=False)
-def targets_page(request: Request, services: ServicesDep) -> Template:
-    params = dict(request.query_params)
-    try:
-        query = _targets_range(params)
-    except ReportParamError as error:
-        return _targets_template(services, range_form=params,
-                                 range_errors={error.field: error.message},
-                                 status_code=HTTP_400_BAD_REQUEST)
-    return _targets_template(services, query=query, saved=params.get("saved") == "1")
+class TargetsPage(Controller):
+    """The targets table and the form that sets one.
 
+    A controller rather than two functions: Litestar 2.25 wraps a sync handler in a thread
+    twice when a second function handler shares its path, and a Template it returns then
+    fails with a 500.
+    """
 
-@post("/hr/targets", name="hr-targets-set", guards=[require_reports], sync_to_thread=True,
-      include_in_schema=False)
-def set_target_form(
-    request: Request, services: ServicesDep, data: URLEncodedBody[dict[str, Any]]
-) -> Response:
-    values = {name: data.get(name, "") for name in ("year", "kind", "positions", "unit")}
-    try:
-        target = parse_target(values)
-        with session_scope(services.db) as session:
-            set_target_named(session, target, identify(request))
-    except TargetError as error:
-        errors = {e.field: e.message for e in error.errors}
-        return _targets_template(services, values=values, errors=errors,
-                                 status_code=HTTP_422_UNPROCESSABLE_ENTITY)
-    # Show the default range, widened to include the year just set.
-    shown = _targets_range({})
-    params = {"from": min(shown.year_from, target.year), "to": max(shown.year_to, target.year),
-              "saved": 1}
-    return Redirect(f"/hr/targets?{urlencode(params)}", status_code=303)
+    path = "/hr/targets"
+    guards = (require_reports,)
+    include_in_schema = False
+
+    @get(name="hr-targets", sync_to_thread=True)
+    def show(self, request: Request, services: ServicesDep) -> Template:
+        params = dict(request.query_params)
+        try:
+            query = _targets_range(params)
+        except ReportParamError as error:
+            return _targets_template(services, range_form=params,
+                                     range_errors={error.field: error.message},
+                                     status_code=HTTP_400_BAD_REQUEST)
+        return _targets_template(services, query=query, saved=params.get("saved") == "1")
+
+    @post(name="hr-targets-set", sync_to_thread=True)
+    def set_target(
+        self, request: Request, services: ServicesDep, data: URLEncodedBody[dict[str, Any]]
+    ) -> Response:
+        values = {name: data.get(name, "") for name in ("year", "kind", "positions", "unit")}
+        try:
+            target = parse_target(values)
+            with session_scope(services.db) as session:
+                set_target_named(session, target, identify(request))
+        except TargetError as error:
+            errors = {e.field: e.message for e in error.errors}
+            return _targets_template(services, values=values, errors=errors,
+                                     status_code=HTTP_422_UNPROCESSABLE_ENTITY)
+        # Show the default range, widened to include the year just set.
+        shown = _targets_range({})
+        params = {"from": min(shown.year_from, target.year),
+                  "to": max(shown.year_to, target.year), "saved": 1}
+        return Redirect(f"/hr/targets?{urlencode(params)}", status_code=303)
 
 
 def _targets_range(params: dict[str, Any]) -> ReportQuery:
@@ -200,4 +209,4 @@ def _attachment(content: str | bytes, media_type: str, filename: str) -> Respons
     )
 
 
-ROUTES = [report_page, report_csv, report_taavi_csv, report_xlsx, targets_page, set_target_form]
+ROUTES = [report_page, report_csv, report_taavi_csv, report_xlsx, TargetsPage]
