@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
-from opportunity_bank.models import AuditEntry, Target
+from opportunity_bank.models import AuditEntry, Target, Unit
 from opportunity_bank.opportunities.importer import import_file
 from tests.helpers import record, write_jsonl
 from tests.hr_users import bearer, make_token
@@ -118,3 +119,15 @@ def test_targets_form_errors_are_422_beside_the_field(client, services, hr, unit
     assert f'aria-describedby="target-{field}-error"' in response.text
     assert 'role="alert"' in response.text
     assert stored(services) == before
+
+
+@pytest.mark.parametrize("unit", [None, "Geotekniikka"], ids=["centre-wide", "unit"])
+def test_database_keeps_one_target_per_year_kind_and_unit(services, units, unit):
+    """Even when two requests race past set_target's lookup, the second row is refused."""
+    with Session(services.db) as session:
+        unit_id = session.exec(select(Unit.id).where(Unit.name == unit)).first() if unit else None
+        session.add(Target(year=2026, kind="thesis", unit_id=unit_id, positions=1))
+        session.commit()
+        session.add(Target(year=2026, kind="thesis", unit_id=unit_id, positions=2))
+        with pytest.raises(IntegrityError):
+            session.commit()
