@@ -163,3 +163,12 @@ def test_admin_may_read_reports(client, services, history):
     response = client.get("/api/v1/reports/yearly", params={"from": YEAR_FROM, "to": YEAR_TO},
                           headers=admin)
     assert response.json()["rows"] == expected_rows(history, TARGETS, YEAR_FROM, YEAR_TO, False)
+
+
+def test_openapi_documents_the_hr_api(client):
+    paths = client.get("/schema/openapi.json").json()["paths"]
+    assert {"get"} <= set(paths["/api/v1/reports/yearly"])
+    assert [p["name"] for p in paths["/api/v1/reports/yearly"]["get"]["parameters"]] == [
+        "from", "to", "by"]
+    assert "put" in paths["/api/v1/targets/{year}/{kind}"]
+    assert not any(path.startswith("/hr/") for path in paths)
