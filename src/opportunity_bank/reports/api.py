@@ -50,7 +50,7 @@ def report_query(year_from: str | None, year_to: str | None, by: str | None = No
             {"from": year_from, "to": year_to, "by": by}, city_today().year
         )
     except ReportParamError as error:
-        raise bad_request([FieldError(error.field, error.message)]) from None
+        raise bad_request([error.error]) from None
 
 
 @get("/api/v1/targets", name="api-targets", guards=[require_reports], sync_to_thread=True)

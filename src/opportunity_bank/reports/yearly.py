@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
+from opportunity_bank.opportunities.schemas import FieldError
 from opportunity_bank.reports.arithmetic import (
     ReportRangeError,
     ReportRow,
@@ -30,12 +31,19 @@ SHEET_BY_UNIT = "by unit"
 
 
 class ReportParamError(ValueError):
-    """A report parameter that cannot be used; ``field`` names it as the request spelled it."""
+    """A report parameter that cannot be used; the field is named as the request spelled it."""
 
     def __init__(self, field: str, message: str) -> None:
+        self.error = FieldError(field, message)
         super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
+
+    @property
+    def field(self) -> str:
+        return self.error.field
+
+    @property
+    def message(self) -> str:
+        return self.error.message
 
 
 @dataclass(frozen=True, slots=True)
