@@ -62,9 +62,9 @@ def expected_rows(
     counts: dict[tuple, list[int]] = {}
     years_with_openings = set()
     for rec in records:
-        years_with_openings.add(rec["year"])
         if rec["status"] not in COUNTED:
             continue
+        years_with_openings.add(rec["year"])
         key = (rec["year"], rec["kind"], unit_of(rec))
         entry = counts.setdefault(key, [0, 0, 0])
         entry[0] += 1

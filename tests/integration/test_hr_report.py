@@ -10,6 +10,8 @@ import pytest
 from openpyxl import load_workbook
 
 from opportunity_bank.opportunities.importer import import_file
+from opportunity_bank.reports.arithmetic import Posting, aggregate_postings
+from opportunity_bank.reports.queries import report_aggregates
 from tests.hr_history import (
     TARGETS,
     as_text,
@@ -172,3 +174,13 @@ def test_openapi_documents_the_hr_api(client):
         "from", "to", "by"]
     assert "put" in paths["/api/v1/targets/{year}/{kind}"]
     assert not any(path.startswith("/hr/") for path in paths)
+
+
+@pytest.mark.parametrize("by_unit", [False, True], ids=["by-kind", "by-unit"])
+def test_sql_aggregates_equal_the_pure_reference(services, history, by_unit):
+    """The query groups exactly as reports.arithmetic.aggregate_postings does in Python."""
+    postings = [Posting(r["year"], r["kind"], r["unit"], r["status"], r["positions"],
+                        r["filled_positions"]) for r in history if 2021 <= r["year"] <= 2026]
+    with services.db.connect() as connection:
+        found = report_aggregates(connection, 2022, 2026, by_unit)
+    assert sorted(found, key=repr) == sorted(aggregate_postings(postings, by_unit), key=repr)
