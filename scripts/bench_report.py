@@ -1,6 +1,6 @@
 """Benchmark the yearly report query on a million openings, in SQLite and PostgreSQL.
 
-    /work/venv/bin/python scripts/bench_report.py [--rows 1000000] [--runs 9]
+    /work/venv/bin/python scripts/bench_report.py [--rows 1000000] [--runs 15]
         [--pg-url postgresql+psycopg://postgres@127.0.0.1:54329/postgres]
 
 Builds a fresh SQLite file (and, with --pg-url or OPPORTUNITY_BANK_BENCH_PG_URL, a fresh
@@ -179,7 +179,7 @@ def fresh_postgresql(url: str) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--pg-url", default=os.environ.get("OPPORTUNITY_BANK_BENCH_PG_URL"),
                         help="a PostgreSQL server's URL; a database ob_bench_report is made there")
     parser.add_argument("--json", type=Path, help="also write the numbers here")
