@@ -182,3 +182,12 @@ def test_hr_rolls_over_any_unit_and_sees_every_opening(client, staff, services):
     bad = client.post("/my/rollover", data={"_csrf_token": token, "kind": "thesis", "year": "2026",
                                             "unit_id": unit_id})
     assert bad.status_code == 422
+
+
+def test_every_form_carries_a_csrf_token(client, supervisor, staff):
+    opportunity_id = client.post("/api/v1/opportunities", json=opening(status="published"),
+                                 headers=staff.streets.auth).json()["id"]
+    for path in ("/my/", f"/my/{opportunity_id}/edit", "/my/new?kind=thesis", "/login"):
+        page = client.get(path).text
+        forms = page.count("<form")
+        assert forms >= 1 and page.count('name="_csrf_token" value="') == forms, path

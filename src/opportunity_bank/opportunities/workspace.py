@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import anyio
 from litestar import Request, Response, Router, get, post
 from litestar.enums import RequestEncodingType
-from litestar.exceptions import NotAuthorizedException, NotFoundException, PermissionDeniedException
+from litestar.exceptions import NotAuthorizedException, PermissionDeniedException
 from litestar.middleware.csrf import CSRFMiddleware
 from litestar.params import Body, FromPath, FromQuery
 from litestar.response import Redirect, Template
@@ -30,7 +30,12 @@ from opportunity_bank.opportunities.attachments import (
     discard,
 )
 from opportunity_bank.opportunities.editing import Editor, FieldProblems, TransitionRefused
-from opportunity_bank.opportunities.editing_api import accept_upload, current_editor, save_upload
+from opportunity_bank.opportunities.editing_api import (
+    accept_upload,
+    current_editor,
+    editable_or_404,
+    save_upload,
+)
 from opportunity_bank.opportunities.forms import (
     actions_for,
     display_value,
@@ -67,13 +72,6 @@ def edit_page(session: Session, editor: Editor, *, opportunity: Opportunity | No
             .order_by(Attachment.id))) if opportunity else [],
     }
     return Template(template_name="workspace/edit.html", context=context, status_code=status_code)
-
-
-def editable_or_404(session: Session, editor: Editor, opportunity_id: int) -> Opportunity:
-    opportunity = editing.find_editable(session, editor, opportunity_id)
-    if opportunity is None:
-        raise NotFoundException(f"no opening {opportunity_id} that you may edit")
-    return opportunity
 
 
 @get("/", name="my-openings", sync_to_thread=True)
