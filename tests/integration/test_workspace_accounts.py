@@ -28,7 +28,8 @@ def session_cookie(response, name: str = "ob_session") -> str:
     return cookies[0]
 
 
-def test_login_without_csrf_token_is_refused(client, staff):
+def test_login_without_csrf_token_is_refused(client, staff, caplog):
+    caplog.set_level(logging.INFO, logger="opportunity_bank.security")
     client.get("/login")  # has the CSRF cookie, but the form field is missing
     response = client.post("/login", data={"email": staff.streets.email, "password": PASSWORD})
     assert response.status_code == 403
@@ -36,6 +37,8 @@ def test_login_without_csrf_token_is_refused(client, staff):
     response = fresh.post("/login", data={"email": staff.streets.email, "password": PASSWORD,
                                           "_csrf_token": "forged"})
     assert response.status_code == 403
+    refusals = [r.getMessage() for r in caplog.records if "event=csrf_refused" in r.getMessage()]
+    assert len(refusals) == 2 and 'path="/login"' in refusals[0]
 
 
 def test_sign_in_and_out(client, staff, services):

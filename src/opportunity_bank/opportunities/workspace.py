@@ -6,6 +6,7 @@ redirect (303) so a reload never repeats them.
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from typing import Annotated, Any
 
@@ -44,7 +45,7 @@ from opportunity_bank.opportunities.forms import (
     values_from_form,
 )
 from opportunity_bank.opportunities.lifecycle import city_today
-from opportunity_bank.web.security import csrf_config
+from opportunity_bank.web.security import CSRF_FAILED, csrf_config
 from opportunity_bank.web.services import ServicesDep
 
 FormData = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
@@ -213,8 +214,8 @@ async def attach_pdf(request: Request, opportunity_id: FromPath[int], services: 
     editor, received = await accept_upload(request, services, opportunity_id)
     if not csrf_field_valid(request, services, received.fields.get("_csrf_token", "")):
         discard(received)
-        security_event("csrf_refused", path=request.url.path)
-        raise PermissionDeniedException("CSRF token verification failed")
+        security_event("csrf_refused", level=logging.WARNING, path=request.url.path)
+        raise PermissionDeniedException(CSRF_FAILED)
     await anyio.to_thread.run_sync(save_upload, services, editor, opportunity_id, received)
     return Redirect(f"/my/{opportunity_id}/edit", status_code=303)
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 
 from litestar.config.csrf import CSRFConfig
 from litestar.datastructures import MutableScopeHeaders
+from litestar.exceptions import PermissionDeniedException
 from litestar.middleware import DefineMiddleware
 from litestar.middleware.csrf import CSRFMiddleware
 from litestar.types import Message, Receive, Scope, Send
 
+from opportunity_bank.accounts.security_log import security_event
 from opportunity_bank.accounts.sessions import csrf_cookie_name, session_cookie_name
 from opportunity_bank.settings import Settings
 
@@ -23,6 +26,7 @@ BASE_HEADERS = {
     "referrer-policy": "strict-origin-when-cross-origin",
     "x-frame-options": "DENY",
 }
+CSRF_FAILED = "CSRF token verification failed"  # Litestar's message for a refused token
 HSTS = "max-age=63072000; includeSubDomains"
 
 
@@ -69,7 +73,14 @@ class TokenAwareCSRFMiddleware(CSRFMiddleware):
         if scope["type"] == "http" and self._cannot_be_forged(scope):
             await self.app(scope, receive, send)
             return
-        await super().__call__(scope, receive, send)
+        try:
+            await super().__call__(scope, receive, send)
+        except PermissionDeniedException as refusal:
+            if refusal.detail == CSRF_FAILED:
+                client = scope.get("client") or ("unknown",)
+                security_event("csrf_refused", level=logging.WARNING, path=scope["path"],
+                               method=scope["method"], ip=client[0])
+            raise
 
     def _cannot_be_forged(self, scope: Scope) -> bool:
         headers = MutableScopeHeaders(scope)
