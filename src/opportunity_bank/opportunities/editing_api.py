@@ -6,13 +6,23 @@ Every handler is guarded (deny by default); ownership is checked inside the quer
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 import anyio
 from litestar import Request, Response, get, patch, post
 from litestar.exceptions import NotFoundException, ValidationException
-from litestar.params import FromPath, JSONBody
+from litestar.openapi.datastructures import ResponseSpec
+from litestar.openapi.spec import (
+    OpenAPIFormat,
+    OpenAPIMediaType,
+    OpenAPIType,
+    Operation,
+    RequestBody,
+    Schema,
+)
+from litestar.params import JSONBody
 from litestar.status_codes import HTTP_409_CONFLICT, HTTP_422_UNPROCESSABLE_ENTITY
 from pydantic import BaseModel
 from sqlmodel import Session
@@ -38,7 +48,41 @@ from opportunity_bank.opportunities.schemas import (
 )
 from opportunity_bank.search.documents import detail_url
 from opportunity_bank.web.errors import json_error
+from opportunity_bank.web.params import RowId
 from opportunity_bank.web.services import ServicesDep
+
+
+@dataclass
+class PdfUploadOperation(Operation):
+    """The upload is read as a stream, not declared as `data`; this documents its body."""
+
+    def __post_init__(self) -> None:
+        file_schema = Schema(type=OpenAPIType.STRING, format=OpenAPIFormat.BINARY,
+                             description="a PDF, at most 10 MB")
+        self.request_body = RequestBody(required=True, content={"multipart/form-data": OpenAPIMediaType(
+            schema=Schema(type=OpenAPIType.OBJECT, properties={"file": file_schema}, required=["file"]))})
+
+
+class FieldErrorOut(BaseModel):
+    field: str
+    message: str
+
+
+class ErrorOut(BaseModel):
+    """The one error shape of the API (web/errors.py)."""
+
+    status_code: int
+    detail: str
+    errors: list[FieldErrorOut] | None = None
+
+
+def error_responses(*codes: int) -> dict[int, ResponseSpec]:
+    meanings = {400: "bad request", 401: "no valid token or session", 403: "role or CSRF refused",
+                404: "no such opening that you may edit", 409: "not possible from the current status",
+                413: "file larger than 10 MB", 415: "not multipart/form-data",
+                422: "invalid fields, each named"}
+    return {code: ResponseSpec(ErrorOut, description=meanings[code], generate_examples=False)
+            for code in codes}
 
 
 class AttachmentOut(BaseModel):
@@ -103,6 +147,7 @@ EDITING_EXCEPTION_HANDLERS = {
 }
 # Every editing route: deny by default, one error shape.
 API = {"guards": [require_editor], "tags": ["editing"], "exception_handlers": EDITING_EXCEPTION_HANDLERS}
+ONE_OPENING = error_responses(400, 401, 403, 404, 422)
 
 
 
@@ -130,7 +175,8 @@ def editable_or_404(session: Session, editor: Editor, opportunity_id: int) -> Op
     return opportunity
 
 
-@post("/api/v1/opportunities", **API, name="api-create-opportunity", status_code=201, sync_to_thread=True)
+@post("/api/v1/opportunities", **API, name="api-create-opportunity", status_code=201, sync_to_thread=True,
+      responses=error_responses(400, 401, 403, 422))
 def create_opportunity(request: Request, data: JSONBody[OpportunityCreate],
                        services: ServicesDep) -> EditorOpportunity:
     """A new opening (a draft unless `status` is `published`); external_id is generated if left out."""
@@ -142,8 +188,8 @@ def create_opportunity(request: Request, data: JSONBody[OpportunityCreate],
 
 
 @patch("/api/v1/opportunities/{opportunity_id:int}", **API, name="api-edit-opportunity",
-       sync_to_thread=True)
-def edit_opportunity(request: Request, opportunity_id: FromPath[int], data: JSONBody[OpportunityPatch],
+       sync_to_thread=True, responses=ONE_OPENING)
+def edit_opportunity(request: Request, opportunity_id: RowId, data: JSONBody[OpportunityPatch],
                      services: ServicesDep) -> EditorOpportunity:
     """Change some fields (any of an opening's fields; not `status`, which has its own endpoint).
 
@@ -158,8 +204,8 @@ def edit_opportunity(request: Request, opportunity_id: FromPath[int], data: JSON
 
 
 @post("/api/v1/opportunities/{opportunity_id:int}/status", **API, name="api-opportunity-status",
-      status_code=200, sync_to_thread=True)
-def change_opportunity_status(request: Request, opportunity_id: FromPath[int], data: JSONBody[StatusChange],
+      status_code=200, sync_to_thread=True, responses={**ONE_OPENING, **error_responses(409)})
+def change_opportunity_status(request: Request, opportunity_id: RowId, data: JSONBody[StatusChange],
                               services: ServicesDep) -> EditorOpportunity:
     """Publish, mark filled (reserved), complete, close or withdraw; 409 names the possible moves."""
     editor = current_editor(request)
@@ -171,7 +217,8 @@ def change_opportunity_status(request: Request, opportunity_id: FromPath[int], d
         return editor_view(opportunity, editing.unit_name(session, opportunity.unit_id))
 
 
-@get("/api/v1/me/opportunities", **API, name="api-my-opportunities", sync_to_thread=True)
+@get("/api/v1/me/opportunities", **API, name="api-my-opportunities", sync_to_thread=True,
+     responses=error_responses(401, 403))
 def my_opportunities(request: Request, services: ServicesDep) -> list[EditorOpportunity]:
     """The openings you may edit: your unit's, or all of them for HR and admins."""
     editor = current_editor(request)
@@ -205,9 +252,10 @@ async def accept_upload(request: Request, services, opportunity_id: int) -> tupl
 
 
 @post("/api/v1/opportunities/{opportunity_id:int}/attachments", **API, name="api-attach",
-      status_code=201,
+      status_code=201, operation_class=PdfUploadOperation,
+      responses={**ONE_OPENING, **error_responses(413, 415)},
       request_max_body_size=MAX_PDF_BYTES + MULTIPART_OVERHEAD)
-async def attach_pdf(request: Request, opportunity_id: FromPath[int],
+async def attach_pdf(request: Request, opportunity_id: RowId,
                      services: ServicesDep) -> AttachmentOut:
     """Attach a PDF (multipart field `file`, at most 10 MB); checked by its content, not its name."""
     editor, received = await accept_upload(request, services, opportunity_id)

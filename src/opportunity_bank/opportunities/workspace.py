@@ -15,7 +15,7 @@ from litestar import Request, Response, Router, get, post
 from litestar.enums import RequestEncodingType
 from litestar.exceptions import NotAuthorizedException, PermissionDeniedException
 from litestar.middleware.csrf import CSRFMiddleware
-from litestar.params import Body, FromPath, FromQuery
+from litestar.params import Body, FromQuery
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_409_CONFLICT, HTTP_422_UNPROCESSABLE_ENTITY
 from sqlmodel import Session, select
@@ -45,6 +45,7 @@ from opportunity_bank.opportunities.forms import (
     values_from_form,
 )
 from opportunity_bank.opportunities.lifecycle import city_today
+from opportunity_bank.web.params import RowId
 from opportunity_bank.web.security import CSRF_FAILED, csrf_config
 from opportunity_bank.web.services import ServicesDep
 
@@ -123,7 +124,7 @@ def create_opening(request: Request, data: FormData, services: ServicesDep) -> T
 
 
 @get("/{opportunity_id:int}/edit", name="my-edit", sync_to_thread=True)
-def edit_opening(request: Request, opportunity_id: FromPath[int], services: ServicesDep) -> Template:
+def edit_opening(request: Request, opportunity_id: RowId, services: ServicesDep) -> Template:
     editor = current_editor(request)
     with Session(services.db) as session:
         opportunity = editable_or_404(session, editor, opportunity_id)
@@ -133,7 +134,7 @@ def edit_opening(request: Request, opportunity_id: FromPath[int], services: Serv
 
 
 @post("/{opportunity_id:int}/edit", name="my-save", sync_to_thread=True)
-def save_opening(request: Request, opportunity_id: FromPath[int], data: FormData,
+def save_opening(request: Request, opportunity_id: RowId, data: FormData,
                  services: ServicesDep) -> Template | Redirect:
     editor = current_editor(request)
     with Session(services.db, expire_on_commit=False) as session:
@@ -156,7 +157,7 @@ def save_opening(request: Request, opportunity_id: FromPath[int], data: FormData
 
 
 @post("/{opportunity_id:int}/status", name="my-status", sync_to_thread=True)
-def change_status(request: Request, opportunity_id: FromPath[int], data: FormData,
+def change_status(request: Request, opportunity_id: RowId, data: FormData,
                   services: ServicesDep) -> Template | Redirect:
     editor = current_editor(request)
     filled = str(data.get("filled_positions") or "").strip()
@@ -184,7 +185,7 @@ def change_status(request: Request, opportunity_id: FromPath[int], data: FormDat
 
 
 @post("/{opportunity_id:int}/copy", name="my-copy", sync_to_thread=True)
-def copy_opening(request: Request, opportunity_id: FromPath[int], services: ServicesDep) -> Redirect:
+def copy_opening(request: Request, opportunity_id: RowId, services: ServicesDep) -> Redirect:
     editor = current_editor(request)
     with Session(services.db, expire_on_commit=False) as session:
         copy = editing.copy_to_next_year(session, editor, editable_or_404(session, editor, opportunity_id))
@@ -208,7 +209,7 @@ def roll_over(request: Request, data: FormData, services: ServicesDep) -> Redire
 
 @post("/{opportunity_id:int}/attachments", name="my-attach", exclude_from_csrf=True,
       request_max_body_size=MAX_PDF_BYTES + MULTIPART_OVERHEAD)
-async def attach_pdf(request: Request, opportunity_id: FromPath[int], services: ServicesDep) -> Redirect:
+async def attach_pdf(request: Request, opportunity_id: RowId, services: ServicesDep) -> Redirect:
     """The page's upload form. The CSRF token arrives inside the streamed multipart body, so it
     is checked here (the middleware would otherwise read the whole body into memory first)."""
     editor, received = await accept_upload(request, services, opportunity_id)
