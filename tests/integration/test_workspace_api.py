@@ -74,9 +74,15 @@ def test_supervisor_cannot_post_for_another_unit_or_set_owner(client, staff):
 
 
 def test_hr_chooses_the_unit(client, staff):
-    assert create(client, staff.hr, unit=GEO)["unit"] == GEO
+    body = create(client, staff.hr, unit=GEO)
+    assert body["unit"] == GEO
     response = client.post("/api/v1/opportunities", json=opening(), headers=staff.hr.auth)
     assert response.status_code == 422 and response.json()["errors"][0]["field"] == "unit"
+    path = f"/api/v1/opportunities/{body['id']}"
+    response = client.patch(path, json={"unit": STREETS}, headers=staff.geo.auth)
+    assert response.status_code == 422 and response.json()["errors"][0]["field"] == "unit"
+    assert client.patch(path, json={"unit": STREETS}, headers=staff.hr.auth).json()["unit"] == STREETS
+    assert client.patch(path, json={"title": "Ei enää"}, headers=staff.geo.auth).status_code == 404
 
 
 def test_positions_abc_names_positions(client, staff):

@@ -171,6 +171,8 @@ def current_editor(request: Request) -> Editor:
 def editable_or_404(session: Session, editor: Editor, opportunity_id: int) -> Opportunity:
     opportunity = editing.find_editable(session, editor, opportunity_id)
     if opportunity is None:
+        # Missing and someone else's look the same to the caller, not in the log.
+        security_event("edit_refused", user_id=editor.id, opportunity_id=opportunity_id)
         raise NotFoundException(f"no opening {opportunity_id} that you may edit")
     return opportunity
 
