@@ -142,3 +142,12 @@ def test_production_cookie_is_host_prefixed_and_secure(settings, staff):
         assert not any(p.startswith("domain") for p in parts)
         assert response.headers["strict-transport-security"].startswith("max-age=")
         assert client.get("/my/").status_code == 200
+
+
+def test_many_failures_from_one_address_lock_that_address(client, staff):
+    from opportunity_bank.accounts.ratelimit import MAX_FAILURES_PER_IP
+
+    for number in range(MAX_FAILURES_PER_IP):
+        assert sign_in(client, f"guess{number}@espoo.fi", "guessing").status_code == 401
+    response = sign_in(client, staff.geo.email)
+    assert response.status_code == 429 and int(response.headers["retry-after"]) > 0
