@@ -37,12 +37,14 @@ def test_every_status_has_rules_and_completed_is_final():
     ("summer_job", "filled", 4, None, ["filled_positions"]),
     ("summer_job", "filled", 3, None, []),
     ("thesis", "filled", None, None, []),
+    ("thesis", "filled", 2, None, ["filled_positions"]),
     ("thesis", "completed", None, None, ["thesis_url"]),
     ("thesis", "completed", None, "urn:nbn:fi:amk-1", []),
     ("internship", "completed", None, None, []),
 ])
 def test_status_change_problems(kind, target, filled, url, fields):
-    assert [f for f, _ in status_change_problems(kind, target, 3, filled, url)] == fields
+    positions = 1 if kind == "thesis" else 3
+    assert [f for f, _ in status_change_problems(kind, target, positions, filled, url)] == fields
 
 
 def test_next_year():

@@ -51,10 +51,10 @@ def status_change_problems(
     and completed with a link to the published thesis (e.g. a Theseus URN).
     """
     problems: list[tuple[str, str]] = []
-    if target == Status.FILLED and kind != Kind.THESIS:
-        if filled_positions is None:
+    if target == Status.FILLED:
+        if filled_positions is None and kind != Kind.THESIS:
             problems.append(("filled_positions", "is required when marking filled"))
-        elif not 1 <= filled_positions <= positions:
+        elif filled_positions is not None and not 1 <= filled_positions <= positions:
             problems.append(("filled_positions", f"must be between 1 and {positions}"))
     if target == Status.COMPLETED and kind == Kind.THESIS and not thesis_url:
         problems.append(("thesis_url", "is required when completing a thesis"))

@@ -169,7 +169,7 @@ def change_status(request: Request, opportunity_id: RowId, data: FormData,
             editing.change_status(session, editor, opportunity, str(data.get("status", "")),
                                   int(filled) if filled else None,
                                   str(data.get("thesis_url") or "").strip() or None)
-        except (FieldProblems, TransitionRefused, ValueError) as problem:
+        except (FieldProblems, TransitionRefused) as problem:
             session.rollback()
             session.refresh(opportunity)
             unit = editing.unit_name(session, opportunity.unit_id)
