@@ -19,6 +19,7 @@ from opportunity_bank.opportunities.api import get_opportunity
 from opportunity_bank.opportunities.downloads import download_attachment
 from opportunity_bank.opportunities.editing_api import EDITING_ROUTES
 from opportunity_bank.opportunities.workspace import workspace_pages
+from opportunity_bank.search.analysis import get_analyzer
 from opportunity_bank.search.api import search_api
 from opportunity_bank.search.client import SearchClient
 from opportunity_bank.search.engine import SearchEngine
@@ -38,7 +39,7 @@ log = logging.getLogger(__name__)
 def start_services(settings: Settings) -> tuple[Services, SearchServer]:
     server = SearchServer.start(settings)
     client = SearchClient(server.url, server.key)
-    search = SearchEngine(client, settings.meili_index)
+    search = SearchEngine(client, settings.meili_index, get_analyzer())
     try:
         search.ensure_index()
     except Exception as error:
