@@ -124,3 +124,19 @@ def test_upload_form_on_the_page_needs_its_csrf_token(client, staff, draft, sett
     assert response.status_code == 303
     page = client.get(f"/my/{draft}/edit").text
     assert "ohje.pdf" in page and "attach" in page
+
+
+def test_a_failed_row_leaves_no_file(services, settings, tmp_path):
+    from sqlalchemy.exc import IntegrityError
+    from sqlmodel import Session
+
+    from opportunity_bank.opportunities.attachments import ReceivedFile, store_attachment
+
+    settings.attachments_dir.mkdir(parents=True, exist_ok=True)
+    temp = settings.attachments_dir / "upload.part"
+    temp.write_bytes(tiny_pdf())
+    received = ReceivedFile(temp, "ohje.pdf", temp.stat().st_size, "0" * 64)
+    with Session(services.db) as session, pytest.raises(IntegrityError):
+        # No such opening: the foreign key refuses the row, so the file must go too.
+        store_attachment(session, received, settings.attachments_dir, 987654, None)
+    assert stored_files(settings) == []

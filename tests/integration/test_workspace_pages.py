@@ -116,7 +116,9 @@ def test_mark_filled_and_complete_a_thesis(client, supervisor, staff):
 
 def test_another_units_edit_page_is_not_found(client, supervisor, staff):
     theirs = client.post("/api/v1/opportunities", json=opening(), headers=staff.geo.auth).json()
-    assert client.get(f"/my/{theirs['id']}/edit").status_code == 404
+    response = client.get(f"/my/{theirs['id']}/edit")
+    assert response.status_code == 404 and "text/html" in response.headers["content-type"]
+    assert opening()["title"] not in response.text
     token = page_form(client, "/my/")
     response = client.post(f"/my/{theirs['id']}/copy", data={"_csrf_token": token})
     assert response.status_code == 404

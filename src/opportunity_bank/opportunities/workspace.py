@@ -13,7 +13,12 @@ from typing import Annotated, Any
 import anyio
 from litestar import Request, Response, Router, get, post
 from litestar.enums import RequestEncodingType
-from litestar.exceptions import NotAuthorizedException, PermissionDeniedException
+from litestar.exceptions import (
+    HTTPException,
+    NotAuthorizedException,
+    NotFoundException,
+    PermissionDeniedException,
+)
 from litestar.middleware.csrf import CSRFMiddleware
 from litestar.params import Body, FromQuery
 from litestar.response import Redirect, Template
@@ -238,6 +243,12 @@ def problems_page(_: Request, exc: FieldProblems) -> Response:
                     status_code=HTTP_422_UNPROCESSABLE_ENTITY)
 
 
+def refusal_page(_: Request, exc: HTTPException) -> Response:
+    """A page, not JSON, when a workspace page cannot be shown (404) or is refused (403)."""
+    return Template(template_name="workspace/problem.html", context={"status": exc.status_code},
+                    status_code=exc.status_code)
+
+
 def upload_refused(request: Request, exc: UploadProblem) -> Response:
     security_event("upload_refused", status=exc.status, reason=exc.message, path=request.url.path)
     return Response(f"{exc.field} {exc.message}", status_code=exc.status, media_type="text/plain")
@@ -250,5 +261,6 @@ workspace_pages = Router(
     guards=[require_editor],
     include_in_schema=False,
     exception_handlers={NotAuthorizedException: to_login, UploadProblem: upload_refused,
-                        FieldProblems: problems_page},
+                        FieldProblems: problems_page, NotFoundException: refusal_page,
+                        PermissionDeniedException: refusal_page},
 )
