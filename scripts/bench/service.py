@@ -39,7 +39,8 @@ def run_cli(env: dict[str, str], *args: str, timeout: float = 3600) -> tuple[flo
                           capture_output=True, text=True, timeout=timeout)
     elapsed = time.perf_counter() - started
     if done.returncode != 0:
-        raise RuntimeError(f"opportunity-bank {' '.join(args)} failed:\n{done.stderr[-3000:]}")
+        raise RuntimeError(f"opportunity-bank {' '.join(args)} failed:\n{done.stderr[:3000]}\n…\n"
+                           f"{done.stderr[-3000:]}")
     return elapsed, _children_cpu() - cpu_before, done.stdout
 
 

@@ -27,7 +27,9 @@ def run_reindex(settings: Settings, _args: argparse.Namespace) -> int:
     engine = db.make_engine(settings)
     server = SearchServer.start(settings)
     try:
-        search = SearchEngine(SearchClient(server.url, server.key), settings.meili_index, get_analyzer())
+        # A batch job: a busy Meilisearch may take long to accept 5,000 documents; wait for it.
+        client = SearchClient(server.url, server.key, timeout=120)
+        search = SearchEngine(client, settings.meili_index, get_analyzer())
         started = time.perf_counter()
         count = search.reindex(engine, progress=lambda n: print(f"\rindexed {n}", end="", file=sys.stderr))
         elapsed = time.perf_counter() - started
