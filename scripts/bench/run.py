@@ -192,7 +192,7 @@ def main(argv=None) -> int:
         uvloop.install()
     except ImportError:
         pass
-    command = "python scripts/bench/run.py " + " ".join(sys.argv[1:] if argv is None else argv)
+    command = " ".join(["python scripts/bench/run.py", *(sys.argv[1:] if argv is None else argv)])
     work = Path(tempfile.mkdtemp(prefix="ob-bench-"))
     lines: list[str] = []
     meili = None
