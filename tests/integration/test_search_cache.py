@@ -178,3 +178,9 @@ def test_bounded_through_the_service(services, twelve):
             assert len(search.answers) <= 5
     finally:
         search.stop()
+
+
+def test_facets_flag_must_be_true_or_false(client):
+    response = client.get("/api/v1/search", params={"facets": "maybe"})
+    assert response.status_code == 400
+    assert response.json()["errors"][0]["field"] == "facets"
