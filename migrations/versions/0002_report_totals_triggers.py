@@ -51,20 +51,22 @@ def add(row: str, sign: str) -> str:
     """Add (sign '') or subtract (sign '-') one opening's contribution to its group."""
     return f"""
         INSERT INTO report_totals ({KEY}, postings, positions, filled_positions)
-        VALUES ({row}.year, {row}.kind, {row}.unit_id, {row}.status,
-                {sign}1, {sign}{row}.positions, {sign}({filled(row)}))
+        VALUES ({key_of(row)}, {sign}1, {sign}{row}.positions, {sign}({filled(row)}))
         ON CONFLICT ({KEY}) DO UPDATE SET
             postings = report_totals.postings + excluded.postings,
             positions = report_totals.positions + excluded.positions,
             filled_positions = report_totals.filled_positions + excluded.filled_positions;"""
 
 
+def key_of(row: str) -> str:
+    return ", ".join(f"{row}.{column}" for column in KEY.split(", "))
+
+
 def remove(row: str) -> str:
     """Subtract an opening and drop its group if that was the group's last opening."""
     return add(row, "-") + f"""
         DELETE FROM report_totals
-        WHERE year = {row}.year AND kind = {row}.kind AND unit_id = {row}.unit_id
-          AND status = {row}.status AND postings = 0;"""
+        WHERE ({KEY}) = ({key_of(row)}) AND postings = 0;"""
 
 
 BACKFILL = [
@@ -74,6 +76,7 @@ BACKFILL = [
         FROM opportunities GROUP BY {KEY}""",
 ]
 
+# SQLite has one writer at a time, so the update simply adds before it subtracts.
 SQLITE_UP = [
     f"""CREATE TRIGGER report_totals_insert AFTER INSERT ON opportunities
         BEGIN {add('NEW', '')}
@@ -81,7 +84,7 @@ SQLITE_UP = [
     f"""CREATE TRIGGER report_totals_update
         AFTER UPDATE OF {', '.join(COUNTED_COLUMNS)} ON opportunities
         WHEN {' OR '.join(f'OLD.{c} IS NOT NEW.{c}' for c in COUNTED_COLUMNS)}
-        BEGIN {remove('OLD')} {add('NEW', '')}
+        BEGIN {add('NEW', '')} {remove('OLD')}
         END""",
     f"""CREATE TRIGGER report_totals_delete AFTER DELETE ON opportunities
         BEGIN {remove('OLD')}
@@ -90,17 +93,20 @@ SQLITE_UP = [
 SQLITE_DOWN = [f"DROP TRIGGER IF EXISTS report_totals_{event}"
                for event in ("insert", "update", "delete")]
 
-# One function for every event; TRUNCATE fires no row triggers, hence its own.
+# One function for every event; TRUNCATE fires no row triggers, hence its own trigger. An
+# update that moves an opening locks its two groups in key order, so that two editors moving
+# openings between the same groups in opposite directions wait for each other instead of
+# deadlocking; within one group it adds before it subtracts, so the row is never deleted and
+# made again.
 POSTGRESQL_UP = [
     f"""CREATE FUNCTION report_totals_apply() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN
             IF TG_OP = 'TRUNCATE' THEN
                 DELETE FROM report_totals;
-                RETURN NULL;
-            END IF;
-            IF TG_OP IN ('UPDATE', 'DELETE') THEN {remove('OLD')}
-            END IF;
-            IF TG_OP IN ('INSERT', 'UPDATE') THEN {add('NEW', '')}
+            ELSIF TG_OP = 'INSERT' THEN {add('NEW', '')}
+            ELSIF TG_OP = 'DELETE' THEN {remove('OLD')}
+            ELSIF ({key_of('OLD')}) < ({key_of('NEW')}) THEN {remove('OLD')} {add('NEW', '')}
+            ELSE {add('NEW', '')} {remove('OLD')}
             END IF;
             RETURN NULL;
         END

@@ -5,6 +5,7 @@ Run on SQLite and, with OPPORTUNITY_BANK_TEST_DATABASE_URL, on PostgreSQL."""
 from __future__ import annotations
 
 import random
+import threading
 from collections import Counter
 from datetime import UTC, datetime
 
@@ -249,6 +250,50 @@ def test_totals_follow_every_kind_of_write(engine):
         max_examples=30, stateful_step_count=25, deadline=None,
         suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
     ))
+
+
+def test_concurrent_writers_keep_the_totals_exact(engine):
+    """Writers in parallel moving openings to and fro between the same few groups: nobody
+    waits forever or deadlocks (groups are locked in key order) and nothing is lost."""
+    units = unit_ids(engine)
+    errors: list[BaseException] = []
+
+    def writer(number: int) -> None:
+        rng = random.Random(number)
+        mine: list[int] = []
+        try:
+            for step in range(60):
+                opening = {"year": rng.choice((2023, 2024)), "kind": "thesis", "unit": UNITS[0],
+                           "status": rng.choice(("published", "filled")),
+                           "positions": rng.randint(1, 3), "filled_positions": None}
+                with engine.begin() as connection:
+                    if not mine or rng.random() < 0.4:
+                        external_id = f"thread-{number}-{step}"
+                        connection.execute(INSERT_SQL, raw_values(opening, units, external_id))
+                        mine.append(connection.execute(
+                            text("SELECT id FROM opportunities WHERE external_id = :e"),
+                            {"e": external_id}).scalar_one())
+                    elif rng.random() < 0.8:
+                        connection.execute(
+                            text("UPDATE opportunities SET year = :year, status = :status,"
+                                 " positions = :positions WHERE id = :id"),
+                            opening | {"id": rng.choice(mine)})
+                    else:
+                        connection.execute(text("DELETE FROM opportunities WHERE id = :id"),
+                                           {"id": mine.pop(rng.randrange(len(mine)))})
+        except BaseException as error:
+            errors.append(error)
+
+    threads = [threading.Thread(target=writer, args=(number,)) for number in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert not any(thread.is_alive() for thread in threads)
+    assert errors == []
+    assert_exact(engine)
+    with engine.connect() as connection:
+        assert sum(row[0] for row in stored_totals(connection).values()) > 40
 
 
 def test_emptying_the_openings_empties_the_totals(engine):
