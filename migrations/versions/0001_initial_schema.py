@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 21:33:45.203193
+Create Date: 2026-11-27 21:51:50.532564
 """
 from collections.abc import Sequence
 
@@ -141,7 +141,6 @@ def upgrade() -> None:
     with op.batch_alter_table('opportunities', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_opportunities_external_id'), ['external_id'], unique=True)
         batch_op.create_index(batch_op.f('ix_opportunities_owner_id'), ['owner_id'], unique=False)
-        batch_op.create_index('ix_opportunities_report', ['year', 'kind', 'unit_id', 'status', 'positions', 'filled_positions'], unique=False)
         batch_op.create_index('ix_opportunities_unit_status', ['unit_id', 'status'], unique=False)
 
     op.create_table('targets',
@@ -196,7 +195,6 @@ def downgrade() -> None:
     op.drop_table('targets')
     with op.batch_alter_table('opportunities', schema=None) as batch_op:
         batch_op.drop_index('ix_opportunities_unit_status')
-        batch_op.drop_index('ix_opportunities_report')
         batch_op.drop_index(batch_op.f('ix_opportunities_owner_id'))
         batch_op.drop_index(batch_op.f('ix_opportunities_external_id'))
 
