@@ -13,8 +13,12 @@ from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 
 from opportunity_bank import __version__
+from opportunity_bank.accounts.pages import login_form, login_submit, logout
 from opportunity_bank.db import make_engine
 from opportunity_bank.opportunities.api import get_opportunity
+from opportunity_bank.opportunities.downloads import download_attachment
+from opportunity_bank.opportunities.editing_api import EDITING_ROUTES
+from opportunity_bank.opportunities.workspace import workspace_pages
 from opportunity_bank.reports import api as reports_api
 from opportunity_bank.reports import pages as reports_pages
 from opportunity_bank.search.analysis import get_analyzer
@@ -27,6 +31,7 @@ from opportunity_bank.settings import Settings
 from opportunity_bank.web.errors import EXCEPTION_HANDLERS
 from opportunity_bank.web.health import healthz, readyz
 from opportunity_bank.web.pages import home
+from opportunity_bank.web.security import csrf_middleware, security_headers_hook
 from opportunity_bank.web.services import Services
 from opportunity_bank.web.templating import template_config
 
@@ -71,8 +76,11 @@ def create_app(settings: Settings) -> Litestar:
     return Litestar(
         route_handlers=[
             home, healthz, readyz, search_api, get_opportunity,
+            login_form, login_submit, logout, *EDITING_ROUTES, workspace_pages, download_attachment,
             *reports_api.ROUTES, *reports_pages.ROUTES,
         ],
+        middleware=[csrf_middleware(settings)],
+        before_send=[security_headers_hook(settings)],
         dependencies={"services": Provide(provide_services, sync_to_thread=False)},
         exception_handlers=EXCEPTION_HANDLERS,
         lifespan=[lifespan],

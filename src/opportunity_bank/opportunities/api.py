@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from litestar import get
 from litestar.exceptions import NotFoundException
-from litestar.params import FromPath
 from sqlmodel import Session, select
 
 from opportunity_bank.models import Opportunity, Unit
 from opportunity_bank.models.enums import Status
 from opportunity_bank.opportunities.views import public_view
+from opportunity_bank.web.params import RowId
 from opportunity_bank.web.services import ServicesDep
 
 
 @get("/api/v1/opportunities/{opportunity_id:int}", name="api-opportunity", sync_to_thread=True,
      tags=["opportunities"])
-def get_opportunity(opportunity_id: FromPath[int], services: ServicesDep) -> dict:
+def get_opportunity(opportunity_id: RowId, services: ServicesDep) -> dict:
     """A published opening (also one whose deadline has passed: links live on)."""
     with Session(services.db) as session:
         row = session.exec(
