@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 21:36:57.223747
+Create Date: 2026-11-27 22:11:08.253682
 """
 from collections.abc import Sequence
 
@@ -59,6 +59,17 @@ def upgrade() -> None:
     with op.batch_alter_table('units', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_units_name'), ['name'], unique=True)
 
+    op.create_table('report_totals',
+    sa.Column('year', sa.Integer(), nullable=False),
+    sa.Column('kind', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+    sa.Column('unit_id', sa.Integer(), nullable=False),
+    sa.Column('status', sqlmodel.sql.sqltypes.AutoString(length=20), nullable=False),
+    sa.Column('postings', sa.Integer(), nullable=False),
+    sa.Column('positions', sa.Integer(), nullable=False),
+    sa.Column('filled_positions', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['unit_id'], ['units.id'], ),
+    sa.PrimaryKeyConstraint('year', 'kind', 'unit_id', 'status')
+    )
     op.create_table('users',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('email', sqlmodel.sql.sqltypes.AutoString(length=254), nullable=False),
@@ -145,7 +156,6 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_opportunities_copied_from_id'), ['copied_from_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_opportunities_external_id'), ['external_id'], unique=True)
         batch_op.create_index(batch_op.f('ix_opportunities_owner_id'), ['owner_id'], unique=False)
-        batch_op.create_index('ix_opportunities_report', ['year', 'kind', 'unit_id', 'status', 'positions', 'filled_positions'], unique=False)
         batch_op.create_index('ix_opportunities_unit_status', ['unit_id', 'status'], unique=False)
 
     op.create_table('targets',
@@ -218,7 +228,6 @@ def downgrade() -> None:
     op.drop_table('targets')
     with op.batch_alter_table('opportunities', schema=None) as batch_op:
         batch_op.drop_index('ix_opportunities_unit_status')
-        batch_op.drop_index('ix_opportunities_report')
         batch_op.drop_index(batch_op.f('ix_opportunities_owner_id'))
         batch_op.drop_index(batch_op.f('ix_opportunities_external_id'))
         batch_op.drop_index(batch_op.f('ix_opportunities_copied_from_id'))
@@ -239,6 +248,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_users_email'))
 
     op.drop_table('users')
+    op.drop_table('report_totals')
     with op.batch_alter_table('units', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_units_name'))
 

@@ -41,11 +41,13 @@ def make_engine(settings: Settings) -> Engine:
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
     # WAL lets the service and the command line write the same file; foreign keys are off by
     # default in SQLite and the busy timeout turns lock contention into waiting, not errors.
+    # Recursive triggers make REPLACE fire the delete triggers that keep report_totals exact.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA recursive_triggers=ON")
     cursor.close()
 
 

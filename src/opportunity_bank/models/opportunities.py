@@ -12,17 +12,9 @@ class Opportunity(SQLModel, table=True):
     """A thesis topic, internship or summer job; `year` is the year it counts toward in reports."""
 
     __tablename__ = "opportunities"
-    __table_args__ = (
-        # Covers the yearly report's GROUP BY without touching the table rows. unit_id comes
-        # before status so that both views (year, kind[, unit]) read the index in group
-        # order; with status first, SQLite sorts the by-unit groups in a temporary B-tree
-        # (measured 4x slower, scripts/bench_report.py).
-        Index(
-            "ix_opportunities_report",
-            "year", "kind", "unit_id", "status", "positions", "filled_positions",
-        ),
-        Index("ix_opportunities_unit_status", "unit_id", "status"),
-    )
+    # The yearly report reads report_totals, which triggers keep (migration 0002), so no
+    # index here serves it.
+    __table_args__ = (Index("ix_opportunities_unit_status", "unit_id", "status"),)
 
     id: int | None = Field(default=None, primary_key=True)
     external_id: str = Field(max_length=200, unique=True, index=True)
