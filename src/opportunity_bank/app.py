@@ -15,16 +15,21 @@ from litestar.openapi import OpenAPIConfig
 from opportunity_bank import __version__
 from opportunity_bank.db import make_engine
 from opportunity_bank.opportunities.api import get_opportunity
+from opportunity_bank.opportunities.pages import opportunity_page
 from opportunity_bank.search.api import search_api
 from opportunity_bank.search.client import SearchClient
 from opportunity_bank.search.engine import SearchEngine
+from opportunity_bank.search.feeds import opportunities_feed
 from opportunity_bank.search.indexer import OutboxIndexer
+from opportunity_bank.search.pages import search_page
 from opportunity_bank.search.runtime import SearchServer
 from opportunity_bank.settings import Settings
 from opportunity_bank.web.errors import EXCEPTION_HANDLERS
 from opportunity_bank.web.health import healthz, readyz
-from opportunity_bank.web.pages import home
+from opportunity_bank.web.i18n import remember_language
+from opportunity_bank.web.pages import accessibility_statement
 from opportunity_bank.web.services import Services
+from opportunity_bank.web.static import static_files
 from opportunity_bank.web.templating import template_config
 
 log = logging.getLogger(__name__)
@@ -66,7 +71,11 @@ def create_app(settings: Settings) -> Litestar:
         return state.services
 
     return Litestar(
-        route_handlers=[home, healthz, readyz, search_api, get_opportunity],
+        route_handlers=[
+            search_page, opportunity_page, opportunities_feed, accessibility_statement, static_files,
+            healthz, readyz, search_api, get_opportunity,
+        ],
+        middleware=[remember_language],
         dependencies={"services": Provide(provide_services, sync_to_thread=False)},
         exception_handlers=EXCEPTION_HANDLERS,
         lifespan=[lifespan],
