@@ -69,6 +69,11 @@ def test_empty_state_helps(client, ids):
     assert "/feeds/opportunities.atom?q=zzzxxyq&amp;kind=thesis" in page
 
 
+def test_a_page_past_the_last_leads_back(client, ids):
+    page = client.get("/", params={"q": "kesätyö", "page": "40"}).text
+    assert "Tällä sivulla ei ole tuloksia" in page and 'href="/?q=kes%C3%A4ty%C3%B6"' in page
+
+
 def test_htmx_request_gets_a_lean_fragment(client, ids):
     fragment = client.get("/", params={"q": "vieraslaj"}, headers={"HX-Request": "true"})
     assert fragment.status_code == 200
