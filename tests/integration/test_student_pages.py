@@ -166,6 +166,7 @@ def test_closed_openings_still_answer_and_say_so(client, ids, name, wording):
     response = client.get(f"/opportunities/{ids[name]}")
     assert response.status_code == 200
     assert "Tämä paikka on suljettu" in response.text and wording in response.text
+    assert "vielä" not in response.text and "avoinna, kunnes täytetty" not in response.text
     assert json_ld(response.text) == []
     assert '<meta name="robots" content="noindex">' in response.text
 
