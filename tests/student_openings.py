@@ -34,7 +34,7 @@ def student_records() -> list[dict]:
                description="Vertaile LED-valaistuksen kulutusta.", application_deadline=None),
         record(4, external_id="sommarjobb", kind="summer_job", title="Sommarjobb i parkerna",
                languages="sv", content_language="sv", description="Skötsel av parker på sommaren.",
-               application_deadline=LATER.isoformat()),
+               application_deadline=(LATER + timedelta(days=5)).isoformat()),
         record(5, external_id="geo", kind="internship", title="Harjoittelija geotekniikkaan",
                unit="Geotekniikka", degree_levels="bachelor", application_deadline=LATER.isoformat()),
         record(6, external_id="markup", kind="internship",
