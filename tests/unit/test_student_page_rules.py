@@ -50,8 +50,8 @@ def test_pick_language(query, cookie, accept, expected):
 
 
 def test_language_url_keeps_everything_but_lang():
-    assert language_url("/", {"q": ["a b"], "kind": ["thesis", "summer_job"], "lang": ["fi"]}, "sv") == \
-        "/?q=a+b&kind=thesis&kind=summer_job&lang=sv"
+    assert language_url("/", "q=a+b&kind=thesis&lang=fi&kind=summer_job&q=", "sv") == \
+        "/?q=a+b&kind=thesis&kind=summer_job&q=&lang=sv"
 
 
 def test_highlight_escapes_then_marks():

@@ -8,12 +8,12 @@ requests in two languages never share translation functions.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode
 
 from babel import Locale
 from babel.dates import format_date
@@ -136,9 +136,9 @@ def formatters(language: str) -> dict[str, Callable[..., Any]]:
             "kind_label": kind_filter, "level_label": level_filter}
 
 
-def language_url(path: str, query: Mapping[str, Any], language: str) -> str:
-    """This page in another language: the same address and parameters, `lang` replaced."""
-    pairs = [(k, v) for k, values in query.items() if k != "lang" for v in values]
+def language_url(path: str, query: str, language: str) -> str:
+    """This page in another language: the same address and parameters in their order, `lang` replaced."""
+    pairs = [(k, v) for k, v in parse_qsl(query, keep_blank_values=True) if k != "lang"]
     pairs.append(("lang", language))
     return f"{path}?{urlencode(pairs)}"
 

@@ -37,7 +37,7 @@ def language_url(context: Context, language: str) -> str:
     request = context.get("request")
     if request is None:
         return f"/?lang={language}"
-    return i18n.language_url(request.url.path, request.query_params.dict(), language)
+    return i18n.language_url(request.url.path, request.url.query, language)
 
 
 def make_environment(directory: Path, language: str = i18n.DEFAULT_LANGUAGE) -> Environment:
