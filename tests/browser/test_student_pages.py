@@ -24,6 +24,7 @@ def test_typing_updates_results_without_reloading(live_server, openings, page):
     expect(page).to_have_url(f"{live_server.url}/?q=vieraslaj&sort=relevance")
     assert page.evaluate("window.stillTheSamePage") is True
     assert page.locator("#results mark").first.text_content() == "Vieraslaj"
+    expect(page).to_have_title("vieraslaj – Löydä opinnäytetyö, harjoittelu tai kesätyö – Espoon kaupunki")
     # Facet counts follow the words typed, and a facet click filters in place too.
     expect(page.locator("#facets legend")).to_have_count(4)
     page.goto(live_server.url + "/?q=kes")
