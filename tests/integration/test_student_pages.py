@@ -179,6 +179,14 @@ def test_drafts_and_withdrawn_are_not_found(client, ids, name):
     assert client.get("/opportunities/999999").status_code == 404
 
 
+def test_unknown_addresses_get_a_page_in_browsers_and_json_elsewhere(client):
+    page = client.get("/no/such/page", headers={"Accept": "text/html,*/*", "Accept-Language": "sv"})
+    assert page.status_code == 404 and "Sidan hittades inte" in page.text
+    api = client.get("/api/v1/no-such-thing", headers={"Accept": "text/html"})
+    assert api.status_code == 404 and api.json()["status_code"] == 404
+    assert client.get("/no/such/page").json()["status_code"] == 404
+
+
 # --- languages --------------------------------------------------------------------------------
 
 def test_language_from_query_is_remembered_in_a_cookie(client, ids):
