@@ -108,14 +108,17 @@ PAGES = {
 }
 
 
+def in_language(url: str, language: str) -> str:
+    return url + ("&" if "?" in url else "?") + f"lang={language}"
+
+
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
 def test_no_wcag_violations(live_server, openings, browser, language):
     context = browser.new_context(bypass_csp=True)  # axe is injected as an inline script
     page = context.new_page()
     found = {}
     for name, path in PAGES.items():
-        url = live_server.url + path.format(**openings)
-        page.goto(url + ("&" if "?" in url else "?") + f"lang={language}")
+        page.goto(in_language(live_server.url + path.format(**openings), language))
         assert page.locator("html").get_attribute("lang") == language
         if violations := axe_violations(page):
             found[name] = violations
@@ -133,9 +136,10 @@ def test_no_wcag_violations(live_server, openings, browser, language):
 def test_no_horizontal_scrolling_on_narrow_screens(live_server, openings, browser, width):
     context = browser.new_context(viewport={"width": width, "height": 800})
     page = context.new_page()
-    for path in PAGES.values():
-        page.goto(live_server.url + path.format(**openings))
-        assert horizontal_overflow(page) <= 0, path
+    for language in ("fi", "sv", "en"):
+        for path in PAGES.values():
+            page.goto(in_language(live_server.url + path.format(**openings), language))
+            assert horizontal_overflow(page) <= 0, (language, path)
     context.close()
 
 
