@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 20:48:58.769983
+Create Date: 2026-11-27 21:09:27.738258
 """
 from collections.abc import Sequence
 
@@ -130,7 +130,7 @@ def upgrade() -> None:
     with op.batch_alter_table('opportunities', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_opportunities_external_id'), ['external_id'], unique=True)
         batch_op.create_index(batch_op.f('ix_opportunities_owner_id'), ['owner_id'], unique=False)
-        batch_op.create_index('ix_opportunities_report', ['year', 'kind', 'status', 'unit_id', 'positions', 'filled_positions'], unique=False)
+        batch_op.create_index('ix_opportunities_report', ['year', 'kind', 'unit_id', 'status', 'positions', 'filled_positions'], unique=False)
         batch_op.create_index('ix_opportunities_unit_status', ['unit_id', 'status'], unique=False)
 
     op.create_table('targets',
@@ -147,6 +147,8 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('targets', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_targets_year'), ['year'], unique=False)
+        batch_op.create_index('ux_targets_centre', ['year', 'kind'], unique=True, sqlite_where=sa.text('unit_id IS NULL'), postgresql_where=sa.text('unit_id IS NULL'))
+        batch_op.create_index('ux_targets_unit', ['year', 'kind', 'unit_id'], unique=True, sqlite_where=sa.text('unit_id IS NOT NULL'), postgresql_where=sa.text('unit_id IS NOT NULL'))
 
     op.create_table('attachments',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -176,6 +178,8 @@ def downgrade() -> None:
 
     op.drop_table('attachments')
     with op.batch_alter_table('targets', schema=None) as batch_op:
+        batch_op.drop_index('ux_targets_unit', sqlite_where=sa.text('unit_id IS NOT NULL'), postgresql_where=sa.text('unit_id IS NOT NULL'))
+        batch_op.drop_index('ux_targets_centre', sqlite_where=sa.text('unit_id IS NULL'), postgresql_where=sa.text('unit_id IS NULL'))
         batch_op.drop_index(batch_op.f('ix_targets_year'))
 
     op.drop_table('targets')

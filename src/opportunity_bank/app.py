@@ -16,6 +16,9 @@ from opportunity_bank import __version__
 from opportunity_bank.db import make_engine
 from opportunity_bank.opportunities.api import get_opportunity
 from opportunity_bank.opportunities.pages import opportunity_page
+from opportunity_bank.reports import api as reports_api
+from opportunity_bank.reports import pages as reports_pages
+from opportunity_bank.search.analysis import get_analyzer
 from opportunity_bank.search.api import search_api
 from opportunity_bank.search.client import SearchClient
 from opportunity_bank.search.engine import SearchEngine
@@ -38,7 +41,7 @@ log = logging.getLogger(__name__)
 def start_services(settings: Settings) -> tuple[Services, SearchServer]:
     server = SearchServer.start(settings)
     client = SearchClient(server.url, server.key)
-    search = SearchEngine(client, settings.meili_index)
+    search = SearchEngine(client, settings.meili_index, get_analyzer())
     try:
         search.ensure_index()
     except Exception as error:
@@ -74,6 +77,7 @@ def create_app(settings: Settings) -> Litestar:
         route_handlers=[
             search_page, opportunity_page, opportunities_feed, accessibility_statement, static_files,
             healthz, readyz, search_api, get_opportunity,
+            *reports_api.ROUTES, *reports_pages.ROUTES,
         ],
         middleware=[remember_language],
         dependencies={"services": Provide(provide_services, sync_to_thread=False)},

@@ -135,21 +135,25 @@ def opening_year(today: date) -> int:
     return today.year + 1 if today.month >= 9 else today.year
 
 
+LOCATIONS = ("Espoon keskus", "Leppävaara", "Tapiola", "Matinkylä", "Espoonlahti", "Otaniemi")
+
+
 def demo_records(count: int, today: date | None = None, seed: int = 2025) -> Iterator[dict[str, Any]]:
     today = today or city_today()
     rng = random.Random(seed)
     upcoming = opening_year(today)
-    years = list(range(2022, upcoming + 1))
+    past_years = list(range(2022, upcoming))
     for number in range(1, count + 1):
         unit_index, kind, title, description, tags, language = TEMPLATES[(number - 1) % len(TEMPLATES)]
         cycle = (number - 1) // len(TEMPLATES)
-        # The first cycle is the open, current batch; later cycles spread over earlier years.
-        year = upcoming if cycle == 0 else years[(cycle - 1) % len(years)]
+        location = LOCATIONS[cycle % len(LOCATIONS)]
+        # Every fourth round of the templates is open now; the rest fill the past years.
+        year = upcoming if cycle % 4 == 0 else past_years[(cycle - cycle // 4 - 1) % len(past_years)]
         positions = 1 if kind == "thesis" else rng.choice((1, 2, 3, 4, 6, 10))
         record: dict[str, Any] = {
             "external_id": f"demo-{number:05d}",
             "kind": kind,
-            "title": title if cycle == 0 else f"{title} ({year})",
+            "title": title if cycle == 0 else f"{title}, {location}",
             "description": description,
             "unit": UNITS[unit_index],
             "languages": language if language == "fi" else f"{language};fi",
@@ -158,7 +162,7 @@ def demo_records(count: int, today: date | None = None, seed: int = 2025) -> Ite
             "year": year,
             "tags": tags,
             "contact_email": f"{UNITS[unit_index].split()[0].lower().strip('-')}.rekry@espoo.fi",
-            "location": rng.choice(("Espoon keskus", "Leppävaara", "Tapiola", "Matinkylä", "Espoonlahti")),
+            "location": location,
             "compensation": _compensation(kind),
         }
         if year >= upcoming:

@@ -1,10 +1,75 @@
-"""Setting staff targets, with an audit entry for every change."""
+"""Staff targets: validating what HR asks for, setting it with an audit entry, listing them."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Annotated, Any
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 from sqlmodel import Session, select
 
-from opportunity_bank.models import AuditEntry, Target, Unit, User, utcnow
+from opportunity_bank.models import AuditEntry, Kind, Target, Unit, User, utcnow
+from opportunity_bank.opportunities.schemas import FieldError, field_errors
+from opportunity_bank.reports.arithmetic import MAX_YEAR, MIN_YEAR
+
+MAX_TARGET_POSITIONS = 100_000
+
+
+class TargetInput(BaseModel):
+    """A target as HR gives it, from the form, the API or the command line."""
+
+    model_config = ConfigDict(str_strip_whitespace=True)
+
+    year: Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR)]
+    kind: Kind
+    positions: Annotated[int, Field(ge=0, le=MAX_TARGET_POSITIONS)]
+    unit: Annotated[str, StringConstraints(max_length=200)] | None = None
+
+
+class TargetError(ValueError):
+    """The target was not set; ``errors`` name the fields at fault."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__("; ".join(f"{e.field}: {e.message}" for e in errors))
+        self.errors = errors
+
+
+@dataclass(frozen=True, slots=True)
+class TargetView:
+    year: int
+    kind: str
+    unit: str | None
+    positions: int
+    updated_at: datetime
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"year": self.year, "kind": self.kind, "unit": self.unit,
+                "positions": self.positions, "updated_at": self.updated_at.isoformat()}
+
+
+def parse_target(values: dict[str, Any]) -> TargetInput:
+    """Validate year, kind, positions and unit; an empty unit means the whole centre."""
+    try:
+        target = TargetInput.model_validate(values)
+    except ValidationError as error:
+        raise TargetError(field_errors(error)) from None
+    if not target.unit:
+        target.unit = None
+    return target
+
+
+def set_target_named(session: Session, target: TargetInput, actor: User | None = None) -> Target:
+    """Set a validated target whose unit is given by name; an unknown unit is refused.
+
+    Units come from openings and users; a target for a name nobody uses is most likely a typo.
+    """
+    unit = None
+    if target.unit is not None:
+        unit = session.exec(select(Unit).where(Unit.name == target.unit)).first()
+        if unit is None:
+            raise TargetError([FieldError("unit", f"there is no unit named {target.unit!r}")])
+    return set_target(session, target.year, target.kind.value, target.positions, unit, actor)
 
 
 def set_target(
@@ -36,3 +101,19 @@ def set_target(
                      "positions": [old, positions]},
         ))
     return target
+
+
+def list_targets(session: Session, year_from: int, year_to: int) -> list[TargetView]:
+    """Targets of the years year_from..year_to: by year, kind, then centre-wide before units."""
+    rows = session.exec(
+        select(Target, Unit.name)
+        .outerjoin(Unit, Unit.id == Target.unit_id)
+        .where(Target.year >= year_from, Target.year <= year_to)
+    ).all()
+    views = [TargetView(t.year, t.kind, name, t.positions, t.updated_at) for t, name in rows]
+    kinds = [kind.value for kind in Kind]
+    return sorted(views, key=lambda v: (v.year, kinds.index(v.kind), v.unit is not None, v.unit or ""))
+
+
+def unit_names(session: Session) -> list[str]:
+    return list(session.exec(select(Unit.name).order_by(Unit.name)).all())

@@ -18,6 +18,7 @@ def run_reindex(settings: Settings, _args: argparse.Namespace) -> int:
     import time
 
     from opportunity_bank import db
+    from opportunity_bank.search.analysis import get_analyzer
     from opportunity_bank.search.client import SearchClient
     from opportunity_bank.search.engine import SearchEngine
     from opportunity_bank.search.runtime import SearchServer
@@ -26,7 +27,7 @@ def run_reindex(settings: Settings, _args: argparse.Namespace) -> int:
     engine = db.make_engine(settings)
     server = SearchServer.start(settings)
     try:
-        search = SearchEngine(SearchClient(server.url, server.key), settings.meili_index)
+        search = SearchEngine(SearchClient(server.url, server.key), settings.meili_index, get_analyzer())
         started = time.perf_counter()
         count = search.reindex(engine, progress=lambda n: print(f"\rindexed {n}", end="", file=sys.stderr))
         elapsed = time.perf_counter() - started

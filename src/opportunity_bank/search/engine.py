@@ -16,7 +16,7 @@ from opportunity_bank.models import Opportunity, OutboxEntry, Unit, utcnow
 from opportunity_bank.models.enums import Status
 from opportunity_bank.opportunities.lifecycle import city_today, is_searchable
 from opportunity_bank.search.client import SearchClient
-from opportunity_bank.search.documents import INDEX_SETTINGS, Analyzer, to_document
+from opportunity_bank.search.documents import Analyzer, index_settings, to_document
 from opportunity_bank.search.query import SearchRequest, SearchResult, meili_queries, shape_result
 
 log = logging.getLogger(__name__)
@@ -48,8 +48,9 @@ class SearchEngine:
                 raise
             self.wait(self.client.create_index(uid, {"primaryKey": "id"}).task_uid)
         index = self.client.index(uid)
-        if not _settings_match(index.get_settings(), INDEX_SETTINGS):
-            self.wait(index.update_settings(INDEX_SETTINGS).task_uid)
+        wanted = index_settings()
+        if not _settings_match(index.get_settings(), wanted):
+            self.wait(index.update_settings(wanted).task_uid)
 
     def wait(self, task_uid: int) -> None:
         task = self.client.wait_for_task(task_uid, timeout_in_ms=TASK_TIMEOUT_MS, interval_in_ms=20)
