@@ -28,6 +28,15 @@ def test_typing_updates_results_without_reloading(live_server, openings, page):
     expect(page).to_have_title("vieraslaj – Löydä opinnäytetyö, harjoittelu tai kesätyö – Espoon kaupunki")
     # Facet counts follow the words typed, and a facet click filters in place too.
     expect(page.locator("#facets legend")).to_have_count(4)
+    # Back from an opening returns to the typed search; a reload keeps it too.
+    page.locator("#results .card-title a").first.click()
+    expect(page.locator("h1")).to_have_text("Vieraslajien torjuja")
+    page.go_back()
+    expect(page.locator("#q")).to_have_value("vieraslaj")
+    expect(page.locator("#results .card-title")).to_have_text(["Vieraslajien torjuja"])
+    page.reload()
+    expect(page.locator("html")).to_have_attribute("lang", "fi")
+    expect(page.locator("#results .card-title")).to_have_text(["Vieraslajien torjuja"])
     page.goto(live_server.url + "/?q=kes")
     page.evaluate("window.stillTheSamePage = true")
     page.get_by_label("Kesätyö").check()
