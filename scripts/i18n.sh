@@ -32,7 +32,7 @@ case "${1:-update}" in
         extract
         for lang in fi sv en; do
             if [[ -f "$CATALOGS/$lang/LC_MESSAGES/messages.po" ]]; then
-                "$PYBABEL" update --no-fuzzy-matching --ignore-obsolete \
+                "$PYBABEL" update --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date \
                     -i "$POT" -d "$CATALOGS" -D messages -l "$lang"
             else
                 "$PYBABEL" init -i "$POT" -d "$CATALOGS" -D messages -l "$lang"

@@ -133,6 +133,7 @@ def test_opening_page_shows_everything_a_student_needs(client, ids):
                  "2 100 € / kk", "Katu- ja viherpalvelut", "Espoon keskus"):
         assert text in page
     assert "Tämä paikka on suljettu" not in page
+    assert '<meta name="description" content="Torju haitallisia vieraslajeja' in page
 
 
 def test_summer_job_carries_job_posting(client, ids):
