@@ -7,7 +7,9 @@ import re
 from xml.etree import ElementTree as ET
 
 import pytest
+from sqlmodel import Session
 
+from opportunity_bank.models import Attachment
 from tests.helpers import search_ids
 from tests.student_openings import seed_openings
 
@@ -136,6 +138,18 @@ def test_opening_page_shows_everything_a_student_needs(client, ids):
     assert '<meta name="description" content="Torju haitallisia vieraslajeja' in page
 
 
+def test_attachments_are_listed_with_links(client, services, ids):
+    attachment = Attachment(opportunity_id=ids["valaistus"], filename='kartta <1> & "liite".pdf',
+                            stored_name="abc123", size=250_000, sha256="0" * 64)
+    with Session(services.db) as session:
+        session.add(attachment)
+        session.commit()
+        attachment_id = attachment.id
+    page = client.get(f"/opportunities/{ids['valaistus']}").text
+    assert f'<a href="/attachments/{attachment_id}">kartta &lt;1&gt; &amp; &#34;liite&#34;.pdf</a>' in page
+    assert "(PDF, 245 kB)" in page
+
+
 def test_summer_job_carries_job_posting(client, ids):
     page = client.get(f"/opportunities/{ids['vieraslajit']}").text
     (posting,) = json_ld(page)
@@ -199,6 +213,8 @@ def test_language_from_query_is_remembered_in_a_cookie(client, ids):
     page = client.get("/", params={"lang": "sv"})
     assert html_lang(page.text) == "sv" and "Hitta ett examensarbete" in page.text
     assert "lang=sv" in page.headers["set-cookie"] and "HttpOnly" in page.headers["set-cookie"]
+    assert '<input type="hidden" name="lang" value="sv">' in page.text  # typing keeps it in the URL
+    assert 'name="lang"' not in client.get("/", params={"lang": "de"}).text
     again = client.get("/")  # the test client keeps the cookie
     assert html_lang(again.text) == "sv"
     english = client.get(f"/opportunities/{ids['vieraslajit']}", params={"lang": "en"}).text

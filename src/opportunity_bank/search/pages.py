@@ -15,6 +15,7 @@ from opportunity_bank.search.api import query_lists
 from opportunity_bank.search.documents import FACETS
 from opportunity_bank.search.engine import SearchUnavailable
 from opportunity_bank.search.query import SearchParamError, SearchRequest, SearchResult, parse_request
+from opportunity_bank.web.i18n import LANGUAGES as LANGUAGE_CHOICES
 from opportunity_bank.web.services import ServicesDep
 
 log = logging.getLogger(__name__)
@@ -106,7 +107,8 @@ def page_context(search: SearchRequest, result: SearchResult | None, **extra: An
 def search_page(request: Request, services: ServicesDep) -> Template:
     fragment = is_fragment_request(request)
     template = "search/_fragment.html" if fragment else "search/page.html"
-    explicit_language = request.query_params.get("lang")
+    # A language chosen in the address stays in the form, so typing keeps it in the URL too.
+    explicit_language = request.query_params.get("lang") in LANGUAGE_CHOICES
     try:
         search = parse_request(query_lists(request), default_per_page=PAGE_SIZE)
     except SearchParamError as error:
