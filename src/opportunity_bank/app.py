@@ -13,9 +13,13 @@ from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 
 from opportunity_bank import __version__
+from opportunity_bank.accounts.pages import login_form, login_submit, logout
 from opportunity_bank.db import make_engine
 from opportunity_bank.opportunities.api import get_opportunity
+from opportunity_bank.opportunities.downloads import download_attachment
+from opportunity_bank.opportunities.editing_api import EDITING_ROUTES
 from opportunity_bank.opportunities.pages import opportunity_page
+from opportunity_bank.opportunities.workspace import workspace_pages
 from opportunity_bank.reports import api as reports_api
 from opportunity_bank.reports import pages as reports_pages
 from opportunity_bank.search.analysis import get_analyzer
@@ -31,6 +35,7 @@ from opportunity_bank.web.errors import EXCEPTION_HANDLERS
 from opportunity_bank.web.health import healthz, readyz
 from opportunity_bank.web.i18n import remember_language
 from opportunity_bank.web.pages import accessibility_statement
+from opportunity_bank.web.security import csrf_middleware, security_headers_hook
 from opportunity_bank.web.services import Services
 from opportunity_bank.web.static import static_files
 from opportunity_bank.web.templating import template_config
@@ -77,9 +82,11 @@ def create_app(settings: Settings) -> Litestar:
         route_handlers=[
             search_page, opportunity_page, opportunities_feed, accessibility_statement, static_files,
             healthz, readyz, search_api, get_opportunity,
+            login_form, login_submit, logout, *EDITING_ROUTES, workspace_pages, download_attachment,
             *reports_api.ROUTES, *reports_pages.ROUTES,
         ],
-        middleware=[remember_language],
+        middleware=[remember_language, csrf_middleware(settings)],
+        before_send=[security_headers_hook(settings)],
         dependencies={"services": Provide(provide_services, sync_to_thread=False)},
         exception_handlers=EXCEPTION_HANDLERS,
         lifespan=[lifespan],

@@ -118,12 +118,16 @@ PAGES = {
 }
 
 
-STAFF_PAGES = {"hr-report": "/hr/report?from=2025&to=2027&by=unit", "hr-targets": "/hr/targets"}
+STAFF_PAGES = {
+    "login": "/login", "my-openings": "/my", "my-new": "/my/new", "my-edit": "/my/{vieraslajit}/edit",
+    "hr-report": "/hr/report?from=2025&to=2027&by=unit", "hr-targets": "/hr/targets",
+}
 
 
 @pytest.fixture
 def staff_headers(live_server, engine) -> dict[str, str]:
-    return bearer(make_token(engine, "hr.browser@espoo.fi", "hr"))
+    """An administrator's token: every staff page opens with it."""
+    return bearer(make_token(engine, "admin.browser@espoo.fi", "admin"))
 
 
 def in_language(url: str, language: str) -> str:

@@ -16,6 +16,12 @@ from tests.student_openings import seed_openings
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
+@pytest.fixture(autouse=True)
+def finnish(client):
+    """These tests read the default interface: Finnish, as a browser set to Finnish asks."""
+    client.headers["Accept-Language"] = "fi-FI,fi;q=0.9"
+
+
 @pytest.fixture
 def ids(client, services, tmp_path):
     return seed_openings(services.db, lambda: search_ids(client), tmp_path)

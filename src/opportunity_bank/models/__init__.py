@@ -14,12 +14,13 @@ from opportunity_bank.models.enums import (
 )
 from opportunity_bank.models.opportunities import Attachment, Opportunity
 from opportunity_bank.models.outbox import OutboxEntry, SearchState
+from opportunity_bank.models.sessions import LoginFailure, WebSession
 from opportunity_bank.models.targets import Target
 from opportunity_bank.models.units import Unit
 from opportunity_bank.models.users import ApiToken, User
 
 __all__ = [
     "DEGREE_LEVELS", "KINDS", "LANGUAGES", "ROLES", "STATUSES",
-    "ApiToken", "Attachment", "AuditEntry", "Kind", "Opportunity", "OutboxEntry", "Role",
-    "SearchState", "Status", "Target", "Unit", "User", "utcnow",
+    "ApiToken", "Attachment", "AuditEntry", "Kind", "LoginFailure", "Opportunity", "OutboxEntry",
+    "Role", "SearchState", "Status", "Target", "Unit", "User", "WebSession", "utcnow",
 ]

@@ -50,6 +50,8 @@ class Opportunity(SQLModel, table=True):
     min_age: int | None = None
     thesis_url: str | None = Field(default=None, max_length=500)
     owner_id: int | None = Field(default=None, foreign_key="users.id", index=True)
+    # Set on copies, so a season's roll-over can skip the openings it has already copied.
+    copied_from_id: int | None = Field(default=None, foreign_key="opportunities.id", index=True)
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
     published_at: datetime | None = None

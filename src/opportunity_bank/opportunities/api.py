@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from litestar import get
 from litestar.exceptions import NotFoundException
-from litestar.params import FromPath
 from sqlmodel import Session
 
 from opportunity_bank.opportunities.views import public_opening, public_view
+from opportunity_bank.web.params import RowId
 from opportunity_bank.web.services import ServicesDep
 
 
 @get("/api/v1/opportunities/{opportunity_id:int}", name="api-opportunity", sync_to_thread=True,
      tags=["opportunities"])
-def get_opportunity(opportunity_id: FromPath[int], services: ServicesDep) -> dict:
+def get_opportunity(opportunity_id: RowId, services: ServicesDep) -> dict:
     """A published opening (also one whose deadline has passed: links live on)."""
     with Session(services.db) as session:
         row = public_opening(session, opportunity_id)

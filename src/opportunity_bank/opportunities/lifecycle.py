@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from opportunity_bank.models.enums import Status
+from opportunity_bank.models.enums import Kind, Status
 
 CITY_TZ = ZoneInfo("Europe/Helsinki")
 
@@ -40,3 +40,32 @@ def deadline_passed(deadline: date | None, today: date) -> bool:
 def is_searchable(status: str, deadline: date | None, today: date) -> bool:
     """Students find only published openings whose application deadline has not passed."""
     return status == Status.PUBLISHED and not deadline_passed(deadline, today)
+
+
+def status_change_problems(
+    kind: str, target: str, positions: int, filled_positions: int | None, thesis_url: str | None
+) -> list[tuple[str, str]]:
+    """What a lifecycle change still needs, as (field, message); empty when it may go ahead.
+
+    A job is filled with a count of the positions taken; a thesis is reserved by one student
+    and completed with a link to the published thesis (e.g. a Theseus URN).
+    """
+    problems: list[tuple[str, str]] = []
+    if target == Status.FILLED:
+        if filled_positions is None and kind != Kind.THESIS:
+            problems.append(("filled_positions", "is required when marking filled"))
+        elif filled_positions is not None and not 1 <= filled_positions <= positions:
+            problems.append(("filled_positions", f"must be between 1 and {positions}"))
+    if target == Status.COMPLETED and kind == Kind.THESIS and not thesis_url:
+        problems.append(("thesis_url", "is required when completing a thesis"))
+    return problems
+
+
+def next_year(day: date | None) -> date | None:
+    """The same day a year later; 29 February becomes 28 February."""
+    if day is None:
+        return None
+    try:
+        return day.replace(year=day.year + 1)
+    except ValueError:
+        return day.replace(year=day.year + 1, day=28)

@@ -18,6 +18,7 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationError,
+    create_model,
     field_validator,
     model_validator,
 )
@@ -55,10 +56,34 @@ OptionalText = Annotated[
 ]
 
 
-class OpportunityFields(BaseModel):
-    """Every field a person may set on an opening; the import record is this plus external_id."""
+class FieldRules(BaseModel):
+    """Per-field rules beyond the types, shared by whole openings and partial changes."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("contact_email", check_fields=False)
+    @classmethod
+    def _email(cls, value: str | None) -> str | None:
+        if value and not EMAIL_RE.match(value):
+            raise ValueError("is not an e-mail address")
+        return value or None
+
+    @field_validator("apply_url", "thesis_url", check_fields=False)
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        # Only web links and URNs: a javascript: URL here would end up in an href.
+        if value and not value.lower().startswith(("https://", "http://", "urn:")):
+            raise ValueError("must start with https://, http:// or urn:")
+        return value or None
+
+    @field_validator("languages", "degree_levels", "tags", check_fields=False)
+    @classmethod
+    def _unique(cls, value: list[str] | None) -> list[str] | None:
+        return list(dict.fromkeys(value)) if value is not None else None
+
+
+class OpportunityFields(FieldRules):
+    """Every field a person may set on an opening; the import record is this plus external_id."""
 
     kind: Kind
     title: Annotated[str, StringConstraints(strip_whitespace=True, min_length=3, max_length=300)]
@@ -89,26 +114,6 @@ class OpportunityFields(BaseModel):
     field_of_study: Annotated[str, StringConstraints(max_length=200)] | None = None
     min_age: Annotated[int, Field(ge=14, le=70)] | None = None
     thesis_url: Annotated[str, StringConstraints(max_length=500)] | None = None
-
-    @field_validator("contact_email")
-    @classmethod
-    def _email(cls, value: str | None) -> str | None:
-        if value and not EMAIL_RE.match(value):
-            raise ValueError("is not an e-mail address")
-        return value or None
-
-    @field_validator("apply_url", "thesis_url")
-    @classmethod
-    def _url(cls, value: str | None) -> str | None:
-        # Only web links and URNs: a javascript: URL here would end up in an href.
-        if value and not value.lower().startswith(("https://", "http://", "urn:")):
-            raise ValueError("must start with https://, http:// or urn:")
-        return value or None
-
-    @field_validator("languages", "degree_levels", "tags")
-    @classmethod
-    def _unique(cls, value: list[str]) -> list[str]:
-        return list(dict.fromkeys(value))
 
     @model_validator(mode="after")
     def _consistent(self) -> OpportunityFields:
@@ -172,3 +177,48 @@ def validate_import_record(raw: dict[str, Any]) -> tuple[ImportRecord | None, li
         return ImportRecord.model_validate(clean_raw(raw)), []
     except ValidationError as error:
         return None, field_errors(error)
+
+
+class OpportunityCreate(OpportunityFields):
+    """A new opening from the editing API: the import record with an optional external_id.
+
+    `unit` may be left out by a supervisor (their own unit is used); a new opening is a draft
+    or published at once.
+    """
+
+    external_id: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)
+    ] | None = None
+    unit: Annotated[  # type: ignore[assignment]
+        str, StringConstraints(strip_whitespace=True, min_length=2, max_length=200)
+    ] | None = None
+    status: Literal["draft", "published"] = "draft"  # type: ignore[assignment]
+
+
+def _optional(annotation: Any) -> Any:
+    return annotation | None
+
+
+# Every field optional, the types kept: a PATCH names only what changes. Cross-field rules
+# run afterwards on the merged opening, with OpportunityFields.
+OpportunityPatch = create_model(
+    "OpportunityPatch",
+    __base__=FieldRules,
+    **{name: (_optional(info.rebuild_annotation()), None)
+       for name, info in OpportunityFields.model_fields.items()},
+)
+
+
+class StatusChange(BaseModel):
+    """A lifecycle move: `filled` needs filled_positions for jobs, `completed` a thesis_url for a thesis."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    status: Status
+    filled_positions: Annotated[int, Field(ge=0, le=10_000)] | None = None
+    thesis_url: Annotated[str, StringConstraints(max_length=500)] | None = None
+
+    @field_validator("thesis_url")
+    @classmethod
+    def _url(cls, value: str | None) -> str | None:
+        return OpportunityFields._url(value)

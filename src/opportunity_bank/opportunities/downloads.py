@@ -1,0 +1,47 @@
+"""Serving attachments: as downloads that can never run as a page of this site."""
+
+from __future__ import annotations
+
+from litestar import Request, get
+from litestar.exceptions import NotFoundException
+from litestar.response import File
+from sqlmodel import Session
+
+from opportunity_bank.accounts.identity import identify
+from opportunity_bank.models import Attachment, Opportunity, Status
+from opportunity_bank.opportunities import editing
+from opportunity_bank.opportunities.attachments import content_disposition
+from opportunity_bank.web.params import RowId
+from opportunity_bank.web.services import ServicesDep
+
+HIDDEN_STATUSES = (Status.DRAFT, Status.WITHDRAWN)
+DOWNLOAD_HEADERS = {
+    "x-content-type-options": "nosniff",
+    # Opened in a tab anyway, the file gets no scripts, no forms and no origin of ours.
+    "content-security-policy": "sandbox; default-src 'none'",
+}
+
+
+def may_download(session: Session, request: Request, opportunity: Opportunity) -> bool:
+    """Anyone for a publicly visible opening; for a draft or withdrawn one, only its editors."""
+    if opportunity.status not in HIDDEN_STATUSES:
+        return True
+    user = identify(request)
+    return user is not None and editing.find_editable(
+        session, editing.Editor.of(user), opportunity.id) is not None
+
+
+@get("/attachments/{attachment_id:int}", name="attachment", sync_to_thread=True,
+     include_in_schema=False)
+def download_attachment(request: Request, attachment_id: RowId, services: ServicesDep) -> File:
+    with Session(services.db) as session:
+        attachment = session.get(Attachment, attachment_id)
+        opportunity = attachment and session.get(Opportunity, attachment.opportunity_id)
+        if opportunity is None or not may_download(session, request, opportunity):
+            raise NotFoundException(f"no attachment {attachment_id}")
+    path = services.settings.attachments_dir / attachment.stored_name
+    if not path.is_file():
+        raise NotFoundException(f"no attachment {attachment_id}")
+    return File(path=path, filename=attachment.filename, media_type="application/pdf",
+                content_disposition_type="attachment",
+                headers={**DOWNLOAD_HEADERS, "content-disposition": content_disposition(attachment.filename)})

@@ -1,0 +1,244 @@
+"""Who may change which opening, and the changes themselves, each with an audit entry.
+
+Ownership is part of every query (`editable_openings`): a supervisor's request for another
+unit's opening finds nothing and answers 404, so no code path can load first and forget to
+check after.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy.sql import Select
+from sqlmodel import Session, select
+
+from opportunity_bank.models import AuditEntry, Kind, Opportunity, Role, Status, Unit, User
+from opportunity_bank.opportunities.lifecycle import (
+    allowed_transitions,
+    next_year,
+    status_change_problems,
+)
+from opportunity_bank.opportunities.schemas import (
+    FieldError,
+    OpportunityCreate,
+    OpportunityFields,
+    field_errors,
+)
+from opportunity_bank.opportunities.service import UnitCache, apply_values, stored_values
+
+ROLL_OVER_KINDS = (Kind.SUMMER_JOB, Kind.INTERNSHIP)
+# Fields of an opening that belong to one season and are not carried into a copy.
+NOT_COPIED = ("filled_positions", "thesis_url")
+
+
+class FieldProblems(ValueError):
+    """Input that cannot be saved; one message per field, for a 422 or a re-rendered form."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__(", ".join(f"{e.field}: {e.message}" for e in errors))
+        self.errors = errors
+
+
+class TransitionRefused(ValueError):
+    """A lifecycle move that is not possible from the current status (409)."""
+
+    def __init__(self, current: str, target: str) -> None:
+        self.allowed = sorted(str(s) for s in allowed_transitions(current))
+        super().__init__(
+            f"cannot go from {current} to {target}; allowed: {', '.join(self.allowed) or 'none'}"
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Editor:
+    """The signed-in user as far as editing goes: who they are and which unit binds them."""
+
+    id: int
+    email: str
+    role: str
+    unit_id: int | None
+
+    @classmethod
+    def of(cls, user: User) -> Editor:
+        return cls(id=user.id, email=user.email, role=user.role, unit_id=user.unit_id)
+
+    @property
+    def bound_to_unit(self) -> bool:
+        return self.role == Role.SUPERVISOR
+
+
+def new_external_id() -> str:
+    return f"ob-{secrets.token_hex(8)}"
+
+
+def editable_openings(editor: Editor, *columns: Any) -> Select:
+    """Openings this editor may change: their unit's for a supervisor, all for HR and admins."""
+    query = select(Opportunity, *columns)
+    if editor.bound_to_unit:
+        query = query.where(Opportunity.unit_id == editor.unit_id)
+    elif editor.role not in (Role.HR, Role.ADMIN):
+        query = query.where(Opportunity.id.is_(None))  # deny by default
+    return query
+
+
+def find_editable(session: Session, editor: Editor, opportunity_id: int) -> Opportunity | None:
+    return session.exec(editable_openings(editor).where(Opportunity.id == opportunity_id)).first()
+
+
+def openings_for(session: Session, editor: Editor) -> list[tuple[Opportunity, str]]:
+    query = (editable_openings(editor, Unit.name)
+             .join(Unit, Unit.id == Opportunity.unit_id)
+             .order_by(Opportunity.year.desc(), Opportunity.updated_at.desc(), Opportunity.id.desc()))
+    return [(row[0], row[1]) for row in session.exec(query)]
+
+
+def unit_name(session: Session, unit_id: int) -> str:
+    return session.get(Unit, unit_id).name
+
+
+def json_value(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, date | datetime) else value
+
+
+def record_audit(session: Session, editor: Editor, opportunity: Opportunity, action: str,
+                 changes: dict[str, tuple[Any, Any]]) -> None:
+    session.add(AuditEntry(
+        entity="opportunity", entity_id=opportunity.id, action=action, actor_id=editor.id,
+        actor_label=editor.email,
+        changes={key: [json_value(old), json_value(new)] for key, (old, new) in changes.items()},
+    ))
+
+
+def audit_trail(session: Session, opportunity_id: int) -> list[AuditEntry]:
+    return list(session.exec(
+        select(AuditEntry)
+        .where(AuditEntry.entity == "opportunity", AuditEntry.entity_id == opportunity_id)
+        .order_by(AuditEntry.created_at.desc(), AuditEntry.id.desc())
+    ))
+
+
+def resolve_unit(session: Session, editor: Editor, requested: str | None) -> int:
+    """A supervisor posts for their own unit only; HR and admins name any unit."""
+    if editor.bound_to_unit:
+        own = unit_name(session, editor.unit_id)
+        if requested and requested.strip().casefold() != own.casefold():
+            raise FieldProblems([FieldError("unit", f"you can post only for your own unit, {own}")])
+        return editor.unit_id
+    if not requested:
+        raise FieldProblems([FieldError("unit", "is required")])
+    return UnitCache(session).get_or_create(requested).id
+
+
+def validate(model: type[OpportunityFields], raw: dict[str, Any]) -> OpportunityFields:
+    try:
+        return model.model_validate(raw)
+    except ValidationError as error:
+        raise FieldProblems(field_errors(error)) from None
+
+
+def create_opening(session: Session, editor: Editor, raw: dict[str, Any]) -> Opportunity:
+    """A new draft or published opening; raises FieldProblems and writes nothing on bad input."""
+    fields = validate(OpportunityCreate, raw)
+    unit_id = resolve_unit(session, editor, fields.unit)
+    external_id = fields.external_id or new_external_id()
+    if session.exec(select(Opportunity.id).where(Opportunity.external_id == external_id)).first():
+        raise FieldProblems([FieldError("external_id", "is already used by another opening")])
+    opportunity = Opportunity(external_id=external_id, unit_id=unit_id, owner_id=editor.id,
+                              **stored_values(fields))
+    if opportunity.status == Status.PUBLISHED:
+        opportunity.published_at = opportunity.created_at
+    session.add(opportunity)
+    session.flush()
+    record_audit(session, editor, opportunity, "create",
+                 {"status": (None, opportunity.status), "title": (None, opportunity.title)})
+    return opportunity
+
+
+def current_fields(opportunity: Opportunity, unit: str) -> dict[str, Any]:
+    values = {name: getattr(opportunity, name)
+              for name in OpportunityFields.model_fields if name != "unit"}
+    values["unit"] = unit
+    return values
+
+
+def update_opening(session: Session, editor: Editor, opportunity: Opportunity,
+                   patch: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
+    """Apply a partial change, validating the merged opening; the status moves elsewhere."""
+    if "status" in patch and patch["status"] != opportunity.status:
+        raise FieldProblems([FieldError(
+            "status", "is changed with POST /api/v1/opportunities/{id}/status, not here")])
+    unit = unit_name(session, opportunity.unit_id)
+    merged = {**current_fields(opportunity, unit), **patch}
+    fields = validate(OpportunityFields, merged)
+    values = stored_values(fields)
+    if "unit" in patch:
+        values["unit_id"] = resolve_unit(session, editor, fields.unit)
+    changes = apply_values(opportunity, values)
+    if changes:
+        session.add(opportunity)
+        record_audit(session, editor, opportunity, "edit", changes)
+    return changes
+
+
+def change_status(session: Session, editor: Editor, opportunity: Opportunity, target: str,
+                  filled_positions: int | None = None,
+                  thesis_url: str | None = None) -> dict[str, tuple[Any, Any]]:
+    """Move an opening along its lifecycle; raises TransitionRefused or FieldProblems."""
+    if target not in allowed_transitions(opportunity.status):
+        raise TransitionRefused(opportunity.status, target)
+    problems = status_change_problems(opportunity.kind, target, opportunity.positions,
+                                      filled_positions, thesis_url)
+    if problems:
+        raise FieldProblems([FieldError(field, message) for field, message in problems])
+    values: dict[str, Any] = {"status": target}
+    if target == Status.FILLED:
+        values["filled_positions"] = (filled_positions if opportunity.kind != Kind.THESIS
+                                      else filled_positions or 1)
+    if thesis_url:
+        values["thesis_url"] = thesis_url
+    changes = apply_values(opportunity, values)
+    session.add(opportunity)
+    record_audit(session, editor, opportunity, "status", changes)
+    return changes
+
+
+def copy_to_next_year(session: Session, editor: Editor, original: Opportunity) -> Opportunity:
+    """A new draft of the opening for the following year, dates moved a year on."""
+    values = {name: getattr(original, name)
+              for name in OpportunityFields.model_fields if name not in ("unit", *NOT_COPIED)}
+    values.update(
+        status=Status.DRAFT.value, year=original.year + 1,
+        start_date=next_year(original.start_date), end_date=next_year(original.end_date),
+        application_deadline=next_year(original.application_deadline),
+    )
+    copy = Opportunity(external_id=new_external_id(), unit_id=original.unit_id,
+                       owner_id=editor.id, copied_from_id=original.id, **values)
+    session.add(copy)
+    session.flush()
+    record_audit(session, editor, copy, "copy", {"copied_from": (None, original.id)})
+    return copy
+
+
+def roll_over(session: Session, editor: Editor, unit_id: int, kind: str, year: int) -> list[Opportunity]:
+    """Copy a unit's season of summer jobs or internships into the next year, as drafts.
+
+    Openings that already have a copy in the next year are skipped, so running it twice
+    copies nothing more. The caller commits once: all or nothing.
+    """
+    if kind not in ROLL_OVER_KINDS:
+        raise FieldProblems([FieldError("kind", "only summer jobs and internships roll over")])
+    if editor.bound_to_unit and unit_id != editor.unit_id:
+        raise FieldProblems([FieldError("unit", "you can roll over only your own unit")])
+    already = select(Opportunity.copied_from_id).where(
+        Opportunity.copied_from_id.is_not(None), Opportunity.year == year + 1)
+    season = session.exec(
+        editable_openings(editor)
+        .where(Opportunity.unit_id == unit_id, Opportunity.kind == kind, Opportunity.year == year,
+               Opportunity.status != Status.WITHDRAWN, Opportunity.id.not_in(already))
+        .order_by(Opportunity.id)
+    ).all()
+    return [copy_to_next_year(session, editor, original) for original in season]
