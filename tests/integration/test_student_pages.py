@@ -203,6 +203,7 @@ def test_drafts_and_withdrawn_are_not_found(client, ids, name):
     assert response.status_code == 404
     assert "Sivua ei löytynyt" in response.text
     assert client.get("/opportunities/999999").status_code == 404
+    assert client.get("/opportunities/99999999999999").status_code == 400  # beyond any id
 
 
 def test_unknown_addresses_get_a_page_in_browsers_and_json_elsewhere(client):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from litestar import Request, get
-from litestar.params import FromPath
 from litestar.response import Template
 from sqlmodel import Session, select
 
@@ -14,6 +13,7 @@ from opportunity_bank.opportunities.jsonld import job_posting, json_script
 from opportunity_bank.opportunities.lifecycle import city_today, deadline_passed, is_searchable
 from opportunity_bank.opportunities.views import public_opening
 from opportunity_bank.search.documents import detail_url
+from opportunity_bank.web.params import RowId
 from opportunity_bank.web.services import ServicesDep
 
 
@@ -34,7 +34,7 @@ def paragraphs(text: str | None) -> list[list[str]]:
 
 @get("/opportunities/{opportunity_id:int}", name="opportunity-page", sync_to_thread=True,
      include_in_schema=False)
-def opportunity_page(opportunity_id: FromPath[int], request: Request, services: ServicesDep) -> Template:
+def opportunity_page(opportunity_id: RowId, request: Request, services: ServicesDep) -> Template:
     with Session(services.db) as session:
         row = public_opening(session, opportunity_id)
         if row is None:
