@@ -109,6 +109,8 @@ def client(settings):
     from opportunity_bank.app import create_app
 
     with TestClient(create_app(settings)) as test_client:
+        # Tests read the English interface (the msgids) unless they ask for another language.
+        test_client.headers["Accept-Language"] = "en"
         yield test_client
 
 

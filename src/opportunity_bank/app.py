@@ -18,6 +18,7 @@ from opportunity_bank.db import make_engine
 from opportunity_bank.opportunities.api import get_opportunity
 from opportunity_bank.opportunities.downloads import download_attachment
 from opportunity_bank.opportunities.editing_api import EDITING_ROUTES
+from opportunity_bank.opportunities.pages import opportunity_page
 from opportunity_bank.opportunities.workspace import workspace_pages
 from opportunity_bank.reports import api as reports_api
 from opportunity_bank.reports import pages as reports_pages
@@ -26,14 +27,18 @@ from opportunity_bank.search.api import search_api
 from opportunity_bank.search.cache import CachedSearch
 from opportunity_bank.search.client import SearchClient
 from opportunity_bank.search.engine import SearchEngine
+from opportunity_bank.search.feeds import opportunities_feed
 from opportunity_bank.search.indexer import OutboxIndexer
+from opportunity_bank.search.pages import search_page
 from opportunity_bank.search.runtime import SearchServer
 from opportunity_bank.settings import Settings
 from opportunity_bank.web.errors import EXCEPTION_HANDLERS
 from opportunity_bank.web.health import healthz, readyz
-from opportunity_bank.web.pages import home
+from opportunity_bank.web.i18n import remember_language
+from opportunity_bank.web.pages import accessibility_statement
 from opportunity_bank.web.security import csrf_middleware, security_headers_hook
 from opportunity_bank.web.services import Services
+from opportunity_bank.web.static import static_files
 from opportunity_bank.web.templating import template_config
 
 log = logging.getLogger(__name__)
@@ -90,11 +95,12 @@ def create_app(settings: Settings, *, run_indexer: bool = True) -> Litestar:
 
     return Litestar(
         route_handlers=[
-            home, healthz, readyz, search_api, get_opportunity,
+            search_page, opportunity_page, opportunities_feed, accessibility_statement, static_files,
+            healthz, readyz, search_api, get_opportunity,
             login_form, login_submit, logout, *EDITING_ROUTES, workspace_pages, download_attachment,
             *reports_api.ROUTES, *reports_pages.ROUTES,
         ],
-        middleware=[csrf_middleware(settings)],
+        middleware=[remember_language, csrf_middleware(settings)],
         before_send=[security_headers_hook(settings)],
         dependencies={"services": Provide(provide_services, sync_to_thread=False)},
         exception_handlers=EXCEPTION_HANDLERS,

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from litestar import get
 from litestar.exceptions import NotFoundException
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from opportunity_bank.models import Opportunity, Unit
-from opportunity_bank.models.enums import Status
-from opportunity_bank.opportunities.views import public_view
+from opportunity_bank.opportunities.views import public_opening, public_view
 from opportunity_bank.web.params import RowId
 from opportunity_bank.web.services import ServicesDep
 
@@ -18,13 +16,7 @@ from opportunity_bank.web.services import ServicesDep
 def get_opportunity(opportunity_id: RowId, services: ServicesDep) -> dict:
     """A published opening (also one whose deadline has passed: links live on)."""
     with Session(services.db) as session:
-        row = session.exec(
-            select(Opportunity, Unit.name)
-            .join(Unit, Unit.id == Opportunity.unit_id)
-            .where(Opportunity.id == opportunity_id)
-            .where(Opportunity.status != Status.DRAFT)
-            .where(Opportunity.status != Status.WITHDRAWN)
-        ).first()
+        row = public_opening(session, opportunity_id)
     if row is None:
         raise NotFoundException(f"no published opening {opportunity_id}")
     return public_view(*row)

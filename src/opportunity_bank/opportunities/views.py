@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from opportunity_bank.models import Opportunity
+from sqlmodel import Session, select
+
+from opportunity_bank.models import Opportunity, Status, Unit
 from opportunity_bank.opportunities.lifecycle import city_today, is_searchable
 from opportunity_bank.search.documents import detail_url
 
@@ -14,6 +16,23 @@ PUBLIC_FIELDS = (
     "end_date", "application_deadline", "tags", "contact_email", "location", "compensation",
     "how_to_apply", "apply_url", "field_of_study", "min_age", "thesis_url", "published_at",
 )
+
+
+HIDDEN_STATUSES = (Status.DRAFT, Status.WITHDRAWN)
+
+
+def public_opening(session: Session, opportunity_id: int) -> tuple[Opportunity, str] | None:
+    """An opening and its unit's name, unless it is a draft or withdrawn.
+
+    Closed, filled and expired openings still answer: links to them live on.
+    """
+    row = session.exec(
+        select(Opportunity, Unit.name)
+        .join(Unit, Unit.id == Opportunity.unit_id)
+        .where(Opportunity.id == opportunity_id)
+        .where(Opportunity.status.not_in(HIDDEN_STATUSES))
+    ).first()
+    return (row[0], row[1]) if row else None
 
 
 def public_view(opportunity: Opportunity, unit_name: str) -> dict[str, Any]:

@@ -7,7 +7,8 @@ from typing import Any
 
 from litestar import MediaType, Request, Response
 from litestar.exceptions import HTTPException, ValidationException
-from litestar.status_codes import HTTP_400_BAD_REQUEST, HTTP_500_INTERNAL_SERVER_ERROR
+from litestar.response import Template
+from litestar.status_codes import HTTP_400_BAD_REQUEST, HTTP_404_NOT_FOUND, HTTP_500_INTERNAL_SERVER_ERROR
 
 from opportunity_bank.search.query import SearchParamError
 
@@ -39,7 +40,15 @@ def validation_error(_: Request, exc: ValidationException) -> Response:
     return json_error(exc.status_code, detail, errors)
 
 
-def http_error(_: Request, exc: HTTPException) -> Response:
+def wants_page(request: Request) -> bool:
+    """A browser asking for a page (not the API, not a script): it gets an HTML error page."""
+    accept = request.headers.get("accept", "")
+    return not request.url.path.startswith("/api/") and "text/html" in accept
+
+
+def http_error(request: Request, exc: HTTPException) -> Response:
+    if exc.status_code == HTTP_404_NOT_FOUND and wants_page(request):
+        return Template("errors/not_found.html", status_code=HTTP_404_NOT_FOUND)
     return Response(
         error_body(exc.status_code, exc.detail),
         status_code=exc.status_code,

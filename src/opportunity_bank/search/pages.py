@@ -1,0 +1,125 @@
+"""The student search page at `/`: a plain GET form, enhanced by htmx to update as one types."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from typing import Any
+from urllib.parse import urlencode
+
+from litestar import Request, get
+from litestar.response import Template
+
+from opportunity_bank.models.enums import DEGREE_LEVELS, KINDS, LANGUAGES
+from opportunity_bank.search.api import query_lists
+from opportunity_bank.search.documents import FACETS
+from opportunity_bank.search.engine import SearchUnavailable
+from opportunity_bank.search.query import SearchParamError, SearchRequest, SearchResult, parse_request
+from opportunity_bank.web.i18n import LANGUAGES as LANGUAGE_CHOICES
+from opportunity_bank.web.services import ServicesDep
+
+log = logging.getLogger(__name__)
+PAGE_SIZE = 20
+FACET_ORDER = ("kind", "language", "level", "unit")
+FIXED_VALUES = {"kind": KINDS, "language": LANGUAGES, "level": DEGREE_LEVELS}
+# A fragment and a page share one URL; caches and the browser must keep them apart.
+VARY = {"Vary": "HX-Request"}
+
+
+def is_fragment_request(request: Request) -> bool:
+    """htmx asking for the results only (not a history restore, which wants the whole page)."""
+    return (request.headers.get("hx-request") == "true"
+            and request.headers.get("hx-history-restore-request") != "true")
+
+
+def search_query(search: SearchRequest, **changes: Any) -> list[tuple[str, str]]:
+    """URL parameters that reproduce a search (defaults left out), with `changes` applied."""
+    values = {"q": search.q, **{name: getattr(search, name) for name in FACETS},
+              "sort": search.sort, "page": search.page, **changes}
+    pairs: list[tuple[str, str]] = []
+    if values["q"]:
+        pairs.append(("q", values["q"]))
+    for name in FACETS:
+        pairs.extend((name, value) for value in values[name])
+    if values["sort"] != "relevance":
+        pairs.append(("sort", values["sort"]))
+    if values["page"] > 1:
+        pairs.append(("page", str(values["page"])))
+    return pairs
+
+
+def search_url(path: str, search: SearchRequest, **changes: Any) -> str:
+    pairs = search_query(search, **changes)
+    return f"{path}?{urlencode(pairs)}" if pairs else path
+
+
+def checkbox_id(facet: str, value: str) -> str:
+    return f"f-{facet}-{hashlib.blake2s(value.encode(), digest_size=5).hexdigest()}"
+
+
+def facet_groups(search: SearchRequest, result: SearchResult | None) -> list[dict[str, Any]]:
+    """Each facet with its options: value, count and whether chosen; chosen ones always shown.
+
+    Checkbox ids depend on the value only, so htmx keeps focus on a box when counts re-render.
+    """
+    groups = []
+    for name in FACET_ORDER:
+        counts = result.facets.get(name, {}) if result else {}
+        chosen = getattr(search, name)
+        if name in FIXED_VALUES:
+            values = [v for v in FIXED_VALUES[name] if counts.get(v) or v in chosen]
+        else:
+            values = sorted(set(counts) | set(chosen), key=lambda v: (-counts.get(v, 0), v.casefold()))
+        options = [{"value": v, "count": counts.get(v, 0), "chosen": v in chosen, "id": checkbox_id(name, v)}
+                   for v in values]
+        groups.append({"name": name, "options": options})
+    return groups
+
+
+def page_numbers(current: int, last: int) -> list[int | None]:
+    """Pages to link: the first, the last and the current one's neighbours; None is a gap."""
+    wanted = sorted({1, last, *range(max(1, current - 2), min(last, current + 2) + 1)})
+    numbers: list[int | None] = []
+    for number in wanted:
+        if numbers and number - (numbers[-1] or 0) > 1:
+            numbers.append(None)
+        numbers.append(number)
+    return numbers
+
+
+def page_context(search: SearchRequest, result: SearchResult | None, **extra: Any) -> dict[str, Any]:
+    last_page = min(result.pages, 5000 // search.per_page) if result else 1
+    return {
+        "search": search,
+        "result": result,
+        "facet_groups": facet_groups(search, result),
+        "filtered": bool(search.filters()),
+        "pages": page_numbers(search.page, last_page) if result and result.total else [],
+        "last_page": last_page,
+        "url": lambda **changes: search_url("/", search, **changes),
+        "feed_url": search_url("/feeds/opportunities.atom", search, sort="relevance", page=1),
+        "clear_url": search_url("/", SearchRequest(q=search.q)),
+        **extra,
+    }
+
+
+@get("/", name="search-page", sync_to_thread=True, include_in_schema=False)
+def search_page(request: Request, services: ServicesDep) -> Template:
+    fragment = is_fragment_request(request)
+    template = "search/_fragment.html" if fragment else "search/page.html"
+    # A language chosen in the address stays in the form, so typing keeps it in the URL too.
+    explicit_language = request.query_params.get("lang") in LANGUAGE_CHOICES
+    try:
+        search = parse_request(query_lists(request), default_per_page=PAGE_SIZE)
+    except SearchParamError as error:
+        context = page_context(SearchRequest(), None, error=error, explicit_language=explicit_language)
+        return Template(template, context=context, status_code=400, headers=VARY)
+    # The fragment re-renders facet counts too: counts that lag behind the query would mislead.
+    try:
+        result = services.search.search(search)
+    except SearchUnavailable as error:
+        log.warning("search page degraded: %s", error)
+        context = page_context(search, None, unavailable=True, explicit_language=explicit_language)
+        return Template(template, context=context, status_code=503, headers=VARY)
+    context = page_context(search, result, explicit_language=explicit_language)
+    return Template(template, context=context, headers=VARY)
