@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 
 import pytest
@@ -116,7 +117,9 @@ def test_identical_misses_at_once_share_one_question(services, twelve):
         return await asyncio.gather(*(search.search_json(request) for _ in range(30)))
 
     try:
-        bodies = asyncio.run(class_of_students())
+        # A thread of its own: Playwright's sync API may keep a loop running in this one.
+        with ThreadPoolExecutor(1) as pool:
+            bodies = pool.submit(asyncio.run, class_of_students()).result()
     finally:
         search.stop()
     assert search.fetches == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 from typing import Annotated, Any
 
@@ -28,8 +29,15 @@ from opportunity_bank.settings import Settings
 from opportunity_bank.web.services import ServicesDep
 
 AFTER_LOGIN = "/my/"
-# Verified when the e-mail is unknown, so a wrong e-mail takes as long as a wrong password.
-_DUMMY_HASH = hasher.hash("not-a-password-of-anyone")
+
+
+@functools.cache
+def dummy_hash() -> str:
+    """Verified when the e-mail is unknown, so a wrong e-mail takes as long as a wrong password.
+
+    Made on first use: hashing costs 64 MB and a quarter second, which importing must not.
+    """
+    return hasher.hash("not-a-password-of-anyone")
 
 FormData = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
 
@@ -51,7 +59,7 @@ def session_cookie(settings: Settings, value: str, *, clear: bool = False) -> Co
 
 def password_matches(password_hash: str | None, password: str) -> bool:
     try:
-        return hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+        return hasher.verify(password_hash or dummy_hash(), password) and password_hash is not None
     except (VerificationError, InvalidHashError):
         return False
 

@@ -15,9 +15,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import fields
 from decimal import Decimal
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-
 from opportunity_bank.reports.arithmetic import ReportRow, TaaviRow
 
 COLUMNS = tuple(field.name for field in fields(ReportRow))
@@ -82,6 +79,10 @@ def to_xlsx(
             raise ValueError(f"the sheet name {TAAVI_SHEET!r} is kept for the Taavi rows")
         sheets[TAAVI_SHEET] = (list(TAAVI_COLUMNS), _taavi_cells(taavi))
     _check_sheet_names(sheets)
+
+    # openpyxl weighs about 10 MB; only the processes that export pay for it.
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
 
     workbook = Workbook()
     workbook.remove(workbook.active)

@@ -129,7 +129,7 @@ def opportunities_feed(request: Request, services: ServicesDep) -> Response:
         return plain(400, f"{error.field}: {error.message}")
     search = replace(search, sort="newest", page=1, facets=False)
     try:
-        result = services.search.search(search)
+        result = services.answers.search(search)
     except SearchUnavailable as error:
         log.warning("feed degraded: %s", error)
         return plain(503, gettext("Search is temporarily unavailable. Please try again soon."))

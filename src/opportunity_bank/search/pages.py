@@ -116,7 +116,7 @@ def search_page(request: Request, services: ServicesDep) -> Template:
         return Template(template, context=context, status_code=400, headers=VARY)
     # The fragment re-renders facet counts too: counts that lag behind the query would mislead.
     try:
-        result = services.search.search(search)
+        result = services.answers.search(search)
     except SearchUnavailable as error:
         log.warning("search page degraded: %s", error)
         context = page_context(search, None, unavailable=True, explicit_language=explicit_language)
