@@ -18,11 +18,12 @@ from opportunity_bank.opportunities.api import get_opportunity
 from opportunity_bank.search.api import search_api
 from opportunity_bank.search.client import SearchClient
 from opportunity_bank.search.engine import SearchEngine
+from opportunity_bank.search.fallback import DatabaseSearch
 from opportunity_bank.search.indexer import OutboxIndexer
 from opportunity_bank.search.runtime import SearchServer
 from opportunity_bank.settings import Settings
 from opportunity_bank.web.errors import EXCEPTION_HANDLERS
-from opportunity_bank.web.health import healthz, readyz
+from opportunity_bank.web.health import admin_status, healthz, readyz
 from opportunity_bank.web.pages import home
 from opportunity_bank.web.services import Services
 from opportunity_bank.web.templating import template_config
@@ -31,18 +32,20 @@ log = logging.getLogger(__name__)
 
 
 def start_services(settings: Settings) -> tuple[Services, SearchServer]:
-    server = SearchServer.start(settings)
+    server = SearchServer.start(settings, publish=True)
+    db = make_engine(settings)
     client = SearchClient(server.url, server.key)
-    search = SearchEngine(client, settings.meili_index)
+    search = SearchEngine(client, settings.meili_index, fallback=DatabaseSearch(db))
     try:
         search.ensure_index()
     except Exception as error:
         # Students still get answers from the database; the indexer keeps retrying.
         log.warning("search index not ready at start-up: %s", error)
-    db = make_engine(settings)
     indexer = OutboxIndexer(db, search)
+    server.restart_listeners.append(indexer.search_restarted)
     indexer.start()
-    return Services(settings=settings, db=db, search=search, indexer=indexer), server
+    services = Services(settings=settings, db=db, search=search, indexer=indexer, search_server=server)
+    return services, server
 
 
 def stop_services(services: Services, server: SearchServer) -> None:
@@ -66,7 +69,7 @@ def create_app(settings: Settings) -> Litestar:
         return state.services
 
     return Litestar(
-        route_handlers=[home, healthz, readyz, search_api, get_opportunity],
+        route_handlers=[home, healthz, readyz, admin_status, search_api, get_opportunity],
         dependencies={"services": Provide(provide_services, sync_to_thread=False)},
         exception_handlers=EXCEPTION_HANDLERS,
         lifespan=[lifespan],

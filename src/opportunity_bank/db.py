@@ -45,6 +45,12 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+    # The degraded search's case-insensitive matching: SQLite's own lower() folds ASCII only.
+    dbapi_connection.create_function("ob_lower", 1, _lower, deterministic=True)
+
+
+def _lower(value: str | None) -> str | None:
+    return value.lower() if isinstance(value, str) else value
 
 
 @contextmanager
@@ -57,6 +63,18 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+@event.listens_for(OrmSession, "before_flush")
+def _stamp_updated_at(session: OrmSession, _flush_context, _instances) -> None:
+    """Every changed opening carries a fresh updated_at, whichever code path changed it.
+
+    `reindex` relies on it to replay what changed while it was building the new index.
+    """
+    now = utcnow()
+    for obj in session.dirty:
+        if isinstance(obj, Opportunity) and session.is_modified(obj, include_collections=False):
+            obj.updated_at = now
 
 
 @event.listens_for(OrmSession, "after_flush")

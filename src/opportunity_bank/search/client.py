@@ -76,5 +76,14 @@ class SearchClient(meilisearch.Client):
         index.task_handler.http = self._pooled()
         return index
 
+    def with_timeout(self, timeout: float) -> SearchClient:
+        """The same server, key and connection pool, with another per-request timeout."""
+        client = SearchClient(self.config.url, self.config.api_key, timeout=timeout)
+        client.session.close()
+        client.session = self.session
+        client.http = client._pooled()
+        client.task_handler.http = client._pooled()
+        return client
+
     def close(self) -> None:
         self.session.close()

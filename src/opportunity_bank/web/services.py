@@ -9,6 +9,7 @@ from sqlalchemy.engine import Engine
 
 from opportunity_bank.search.engine import SearchEngine
 from opportunity_bank.search.indexer import OutboxIndexer
+from opportunity_bank.search.runtime import SearchServer
 from opportunity_bank.settings import Settings
 
 
@@ -18,6 +19,7 @@ class Services:
     db: Engine
     search: SearchEngine
     indexer: OutboxIndexer
+    search_server: SearchServer | None = None
 
 
 ServicesDep = NamedDependency[Services]
