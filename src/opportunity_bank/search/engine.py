@@ -134,6 +134,7 @@ class SearchEngine:
             count = self.reindex(engine)
         finally:
             self.rebuilding = False
+        self.breaker.succeeded()  # the index answers again; no need to sit out the cooldown
         log.warning("search index %s rebuilt with %d openings", self.index_uid, count)
         return True
 

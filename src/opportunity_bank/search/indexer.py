@@ -108,9 +108,9 @@ class OutboxIndexer:
 
     Entries are claimed with a lease before they are sent, so two indexers do not send the same
     entry and an indexer that dies mid-batch leaves its entries to be retried after the lease.
-    A batch that Meilisearch rejects is split until the one bad opening is found; the others
-    are indexed. While Meilisearch is down the entries wait with growing pauses; when it is
-    back they are released at once, and a lost or emptied index is rebuilt from the database.
+    A failed batch is retried with growing pauses, its error and attempts kept on the entries
+    for the admin status. While Meilisearch is down the entries wait; when it is back they are
+    released at once, and a lost or emptied index is rebuilt from the database.
     """
 
     def __init__(self, engine: Engine, search: SearchEngine, batch_size: int = BATCH_SIZE):
@@ -125,19 +125,23 @@ class OutboxIndexer:
     def drain_once(self) -> int:
         """Index one batch of due entries; returns how many entries it settled.
 
-        Raises when Meilisearch cannot be reached; the unsettled entries are postponed first.
+        Raises when Meilisearch cannot be reached or refuses; the entries are postponed first.
         """
         entries = self._claim()
         if not entries:
             return 0
-        settled: list[Claimed] = []
+        ids = {e.opportunity_id for e in entries}
         try:
-            self._send(entries, self._documents({e.opportunity_id for e in entries}), settled)
+            documents = self._documents(ids)
+            self.search.apply(list(documents.values()), sorted(ids - documents.keys()))
         except Exception as error:
-            done = {e.id for e in settled}
-            self._postpone([e for e in entries if e.id not in done], error)
+            self._postpone(entries, error)
             raise
-        return len(settled)
+        with Session(self.engine) as session:
+            session.exec(delete(OutboxEntry).where(OutboxEntry.id.in_([e.id for e in entries])))
+            _bump_version(session)
+            session.commit()
+        return len(entries)
 
     def drain(self) -> int:
         """Drain everything that is due now (used at shutdown and by tests)."""
@@ -175,26 +179,6 @@ class OutboxIndexer:
             ).all()
         visible = [(o, unit) for o, unit in rows if is_searchable(o.status, o.application_deadline, today)]
         return {doc["id"]: doc for doc in self.search.documents_for(visible)}
-
-    def _send(self, entries: list[Claimed], documents: dict[int, dict], settled: list[Claimed]) -> None:
-        ids = sorted({e.opportunity_id for e in entries})
-        try:
-            self.search.apply([documents[i] for i in ids if i in documents],
-                              [i for i in ids if i not in documents])
-        except SearchTaskFailed as error:
-            if len(ids) == 1:
-                self._postpone(entries, error)
-                return
-            # Something in the batch is refused: halve it until the culprit stands alone.
-            half = set(ids[: len(ids) // 2])
-            self._send([e for e in entries if e.opportunity_id in half], documents, settled)
-            self._send([e for e in entries if e.opportunity_id not in half], documents, settled)
-            return
-        with Session(self.engine) as session:
-            session.exec(delete(OutboxEntry).where(OutboxEntry.id.in_([e.id for e in entries])))
-            _bump_version(session)
-            session.commit()
-        settled.extend(entries)
 
     def _postpone(self, entries: list[Claimed], error: Exception) -> None:
         if not entries:
@@ -263,6 +247,7 @@ class OutboxIndexer:
                 log.info("Meilisearch answers again; released %d waiting outbox entries",
                          self.release_postponed())
                 self.search_down = False
+                self.search.breaker.succeeded()
                 self._heal_now.set()
             if not self.search_down and (self._heal_now.is_set() or time.monotonic() >= next_heal):
                 self._heal_now.clear()
@@ -277,8 +262,8 @@ class OutboxIndexer:
             except (MeilisearchCommunicationError, MeilisearchTimeoutError):
                 settled = 0  # logged by _postpone; health checks tell when it is back
                 self.search_down = True
-            except MeilisearchError:
-                settled = 0  # refused (a wrong key, say): logged; the entries wait their backoff
+            except (MeilisearchError, SearchTaskFailed):
+                settled = 0  # refused (a wrong key, a failed task): logged; the entries wait
             except OperationalError as error:
                 settled = 0
                 log.warning("the outbox indexer cannot reach the database: %s", error)
