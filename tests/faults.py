@@ -101,7 +101,8 @@ class Serve:
         wait_until(ready, timeout=60, interval=0.2)
 
     def log(self) -> str:
-        self._log.flush()
+        if not self._log.closed:
+            self._log.flush()
         return self.log_path.read_text(errors="replace")
 
     def stop(self, timeout: float = 30) -> int:

@@ -1,0 +1,68 @@
+"""`serve` as a real process with its managed Meilisearch, and the command line beside it."""
+
+from __future__ import annotations
+
+import json
+import signal
+import threading
+
+import httpx
+from sqlmodel import Session, func, select
+
+from opportunity_bank.models import Opportunity, OutboxEntry
+from opportunity_bank.search.client import SearchClient
+from opportunity_bank.search.managed import ManagedMeilisearch, load_or_create_master_key
+from opportunity_bank.search.runtime import server_file
+from tests.faults import Serve, managed_settings, openings, publish_openings, run_cli
+from tests.helpers import wait_until, write_jsonl
+
+
+def total(serve: Serve, **params) -> tuple[int, bool]:
+    body = httpx.get(f"{serve.url}/api/v1/search", params=params, timeout=10).json()
+    return body["total"], body["degraded"]
+
+
+def count(engine, model) -> int:
+    with Session(engine) as session:
+        return session.exec(select(func.count(model.id))).one()
+
+
+def test_cli_beside_serve_shares_its_search_and_shutdown_flushes(settings, engine, tmp_path):
+    managed = managed_settings(settings)
+    serve = Serve(managed, tmp_path / "serve.log")
+    try:
+        published = json.loads(server_file(managed).read_text())
+        publish_openings(engine, openings(1, 20))
+        wait_until(lambda: total(serve) == (20, False), timeout=20)
+
+        # The service and the command line write the same database at the same time.
+        big = write_jsonl(tmp_path / "big.jsonl", openings(1001, 3000))
+        writer = threading.Thread(
+            target=lambda: [publish_openings(engine, openings(i, 1)) for i in range(21, 51)]
+        )
+        writer.start()
+        imported = run_cli(managed, "import", str(big))
+        writer.join()
+        assert imported.returncode == 0, imported.stderr
+        assert count(engine, Opportunity) == 3050
+
+        reindexed = run_cli(managed, "reindex")
+        assert reindexed.returncode == 0, reindexed.stderr
+        assert f"using the Meilisearch of the running service at {published['url']}" in reindexed.stderr
+        assert "reindexed 3050 searchable openings" in reindexed.stdout
+        wait_until(lambda: total(serve) == (3050, False), timeout=30)
+
+        # Changes written just before SIGTERM are flushed to the index on the way out.
+        publish_openings(engine, openings(5001, 5))
+    finally:
+        code = serve.stop()
+    log = serve.log()
+    # uvicorn re-raises the SIGTERM it handled once it has shut down cleanly.
+    assert code in (0, -signal.SIGTERM) and "Application shutdown complete" in log, log
+    assert count(engine, OutboxEntry) == 0
+    assert not server_file(managed).exists()
+    assert load_or_create_master_key(managed.data_dir) not in log
+    with ManagedMeilisearch(managed.data_dir) as meili:
+        client = SearchClient(meili.url, meili.master_key)
+        assert client.index(managed.meili_index).get_stats().number_of_documents == 3055
+        client.close()
