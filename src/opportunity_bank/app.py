@@ -29,6 +29,9 @@ from opportunity_bank.web.services import Services
 from opportunity_bank.web.templating import template_config
 
 log = logging.getLogger(__name__)
+# Every JSON and form body fits well within this; the attachment upload route sets its own
+# larger `request_max_body_size` on its handler.
+MAX_BODY_BYTES = 1024 * 1024
 
 
 def start_services(settings: Settings) -> tuple[Services, SearchServer]:
@@ -72,6 +75,7 @@ def create_app(settings: Settings) -> Litestar:
         route_handlers=[home, healthz, readyz, admin_status, search_api, get_opportunity],
         dependencies={"services": Provide(provide_services, sync_to_thread=False)},
         exception_handlers=EXCEPTION_HANDLERS,
+        request_max_body_size=MAX_BODY_BYTES,
         lifespan=[lifespan],
         template_config=template_config(settings.templates_dir),
         openapi_config=OpenAPIConfig(

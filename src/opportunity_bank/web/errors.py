@@ -48,6 +48,12 @@ def http_error(_: Request, exc: HTTPException) -> Response:
     )
 
 
+def out_of_range(request: Request, exc: OverflowError) -> Response:
+    # A number too large for the database (an id of 30 digits in a path, say) is bad input.
+    log.info("number out of range on %s %s: %s", request.method, request.url.path, exc)
+    return json_error(HTTP_400_BAD_REQUEST, "a number in the request is out of range")
+
+
 def internal_error(request: Request, exc: Exception) -> Response:
     # The trace goes to the log only: a response must never carry internals.
     log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
@@ -58,5 +64,6 @@ EXCEPTION_HANDLERS = {
     SearchParamError: search_param_error,
     ValidationException: validation_error,
     HTTPException: http_error,
+    OverflowError: out_of_range,
     Exception: internal_error,
 }
