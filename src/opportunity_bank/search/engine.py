@@ -124,9 +124,12 @@ class SearchEngine:
         return None
 
     def heal(self, engine: Engine) -> bool:
-        """Rebuild a lost or emptied index from the database; True if it did."""
+        """Rebuild a lost or emptied index from the database (True if it did), else make sure
+        the index has its declared settings."""
         reason = self.needs_rebuild(engine)
         if reason is None:
+            # An index recreated by a document upload has default settings: bring ours back.
+            self.ensure_index()
             return False
         log.warning("rebuilding search index %s: %s", self.index_uid, reason)
         self.rebuilding = True
