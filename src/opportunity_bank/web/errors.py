@@ -8,6 +8,7 @@ from typing import Any
 from litestar import MediaType, Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.status_codes import HTTP_400_BAD_REQUEST, HTTP_500_INTERNAL_SERVER_ERROR
+from sqlalchemy.exc import DataError
 
 from opportunity_bank.search.query import SearchParamError
 
@@ -48,10 +49,12 @@ def http_error(_: Request, exc: HTTPException) -> Response:
     )
 
 
-def out_of_range(request: Request, exc: OverflowError) -> Response:
-    # A number too large for the database (an id of 30 digits in a path, say) is bad input.
-    log.info("number out of range on %s %s: %s", request.method, request.url.path, exc)
-    return json_error(HTTP_400_BAD_REQUEST, "a number in the request is out of range")
+def out_of_range(request: Request, exc: OverflowError | DataError) -> Response:
+    # A value the database cannot hold (an id of 30 digits in a path, say) is bad input. The
+    # message of a DataError carries the statement's parameters: only its kind is logged.
+    kind = type(getattr(exc, "orig", None) or exc).__name__
+    log.warning("value out of range on %s %s (%s)", request.method, request.url.path, kind)
+    return json_error(HTTP_400_BAD_REQUEST, "a value in the request is out of range")
 
 
 def internal_error(request: Request, exc: Exception) -> Response:
@@ -65,5 +68,6 @@ EXCEPTION_HANDLERS = {
     ValidationException: validation_error,
     HTTPException: http_error,
     OverflowError: out_of_range,
+    DataError: out_of_range,
     Exception: internal_error,
 }
