@@ -38,7 +38,8 @@ def start_services(settings: Settings) -> tuple[Services, SearchServer]:
     server = SearchServer.start(settings, publish=True)
     db = make_engine(settings)
     client = SearchClient(server.url, server.key)
-    search = SearchEngine(client, settings.meili_index, fallback=DatabaseSearch(db))
+    search = SearchEngine(client, settings.meili_index, fallback=DatabaseSearch(db),
+                          search_key=settings.meili_search_key if settings.meili_url else None)
     try:
         search.ensure_index()
     except Exception as error:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+import pytest
 from sqlmodel import Session, func, select
 
 from opportunity_bank.accounts.tokens import create_token
@@ -112,3 +113,30 @@ def test_concurrent_indexers_claim_disjoint_entries(settings, engine, meili):
     every = [entry_id for claim in claims for entry_id in claim]
     assert len(every) == len(set(every)) == 300
     search.client.close()
+
+
+def test_students_searches_can_use_a_search_only_key(settings, meili):
+    from dataclasses import replace
+
+    from litestar.testing import TestClient
+    from meilisearch.errors import MeilisearchApiError
+
+    from opportunity_bank.app import create_app
+
+    master = SearchClient(meili.url, meili.master_key)
+    key = master.create_key({"actions": ["search"], "indexes": [settings.meili_index], "expiresAt": None})
+    app = create_app(replace(settings, meili_search_key=key.key))
+    with TestClient(app) as client:
+        services = app.state.services
+        publish_openings(services.db, openings(1, 4))
+
+        def found() -> tuple[int, bool]:
+            body = client.get("/api/v1/search").json()
+            return body["total"], body["degraded"]
+
+        wait_until(lambda: found() == (4, False))
+        with pytest.raises(MeilisearchApiError) as refused:
+            services.search.reader.index(settings.meili_index).add_documents([{"id": 1}])
+        assert refused.value.status_code == 403
+    master.delete_key(key.key)
+    master.close()

@@ -78,9 +78,9 @@ class SearchClient(meilisearch.Client):
         index.task_handler.http = self._pooled()
         return index
 
-    def with_timeout(self, timeout: float) -> SearchClient:
-        """The same server, key and connection pool, with another per-request timeout."""
-        client = SearchClient(self.config.url, self.config.api_key, timeout=timeout)
+    def with_timeout(self, timeout: float, api_key: str | None = None) -> SearchClient:
+        """The same server and connection pool, with another timeout (and key, if given)."""
+        client = SearchClient(self.config.url, api_key or self.config.api_key, timeout=timeout)
         client.session.close()
         client.session = self.session
         client.http = client._pooled()

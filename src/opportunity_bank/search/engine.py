@@ -70,9 +70,11 @@ class SearchEngine:
         analyzer: Analyzer | None = None,
         fallback: DatabaseSearch | None = None,
         breaker: CircuitBreaker | None = None,
+        search_key: str | None = None,
     ):
         self.client = client
-        self.reader = client.with_timeout(SEARCH_TIMEOUT_SECONDS)
+        # Students' searches go through a short timeout and, if configured, a search-only key.
+        self.reader = client.with_timeout(SEARCH_TIMEOUT_SECONDS, search_key)
         self.index_uid = index_uid
         self.analyzer = analyzer
         self.index = client.index(index_uid)
