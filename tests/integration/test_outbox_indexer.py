@@ -140,3 +140,23 @@ def test_students_searches_can_use_a_search_only_key(settings, meili):
         assert refused.value.status_code == 403
     master.delete_key(key.key)
     master.close()
+
+
+def test_the_documented_narrow_admin_key_is_enough(settings, engine, meili):
+    """The key docs/operations.md tells operators to create: index, reindex, check."""
+    from opportunity_bank.search.engine import SearchEngine
+
+    master = SearchClient(meili.url, meili.master_key)
+    key = master.create_key({
+        "actions": ["search", "documents.*", "indexes.*", "settings.*", "tasks.get", "stats.get"],
+        "indexes": ["*"], "expiresAt": None,
+    })
+    publish_openings(engine, openings(1, 6))
+    search = SearchEngine(SearchClient(meili.url, key.key), settings.meili_index)
+    search.ensure_index()
+    assert OutboxIndexer(engine, search).drain() == 6
+    assert search.reindex(engine) == 6
+    assert search.check(engine).clean
+    search.client.close()
+    master.delete_key(key.key)
+    master.close()
