@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date, timedelta
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy.engine import Engine
@@ -23,6 +24,8 @@ from opportunity_bank.settings import Settings
 from tests.helpers import record, wait_until
 
 ROOT = Path(__file__).resolve().parents[1]
+# Waits on real servers get room: the suite may share a small machine with other work.
+eventually = partial(wait_until, timeout=30)
 
 
 def dead_url() -> str:

@@ -6,8 +6,7 @@ from sqlalchemy import text
 
 from opportunity_bank.operations.backup import libpq_url
 from opportunity_bank.search.query import parse_request
-from tests.faults import openings, publish_openings, run_cli
-from tests.helpers import wait_until
+from tests.faults import eventually, openings, publish_openings, run_cli
 
 QUERIES = ({}, {"q": ["kesätyöntekijä"]}, {"kind": ["thesis"], "sort": ["deadline"]})
 
@@ -21,7 +20,7 @@ def answers(search) -> list:
 
 def test_backup_wipe_restore_reindex_gives_the_same_answers(settings, services, tmp_path):
     publish_openings(services.db, openings(1, 30))
-    wait_until(lambda: services.search.search(parse_request({})).total == 30)
+    eventually(lambda: services.search.search(parse_request({})).total == 30)
     before = answers(services.search)
 
     saved = run_cli(settings, "backup", str(tmp_path / "backups" / "bank.backup"))

@@ -14,8 +14,7 @@ from opportunity_bank.models import Opportunity, OutboxEntry, utcnow
 from opportunity_bank.search.client import SearchClient
 from opportunity_bank.search.indexer import OutboxIndexer
 from opportunity_bank.search.query import parse_request
-from tests.faults import openings, publish_openings
-from tests.helpers import wait_until
+from tests.faults import eventually, openings, publish_openings
 
 
 def token_for(engine, role: str) -> str:
@@ -45,20 +44,20 @@ def test_failed_tasks_are_recorded_retried_and_shown_to_admins(settings, meili):
         def failing() -> list:
             return client.get("/api/v1/admin/status", headers=admin).json()["outbox"]["failing_entries"]
 
-        entries = wait_until(lambda: len(failing()) == 3 and failing())
+        entries = eventually(lambda: len(failing()) == 3 and failing())
         assert all(e["attempts"] >= 1 and "primary" in e["last_error"].lower() for e in entries)
         status = client.get("/api/v1/admin/status", headers=admin).json()
         assert status["outbox"]["pending"] == 3 and status["outbox"]["oldest_pending_age_seconds"] >= 0
         assert status["search"]["healthy"] is True
         # Retried with growing pauses, not dropped.
-        wait_until(lambda: min(e["attempts"] for e in failing()) >= 2, timeout=10)
+        eventually(lambda: min(e["attempts"] for e in failing()) >= 2)
         ready = client.get("/readyz").json()
         assert ready["outbox"]["failing"] == 3
 
         # The operator removes the stray index; the next check rebuilds it and the entries go.
         admin_client.wait_for_task(admin_client.delete_index(settings.meili_index).task_uid)
         services.indexer.search_restarted()
-        wait_until(lambda: client.get("/readyz").json()["outbox"]["pending"] == 0, timeout=20)
+        eventually(lambda: client.get("/readyz").json()["outbox"]["pending"] == 0)
         body = client.get("/api/v1/search", params={"kind": "thesis"}).json()
         assert body["degraded"] is False and body["total"] == 1
         assert client.get("/api/v1/admin/status", headers=admin).json()["search"]["documents"] == 3
@@ -134,7 +133,7 @@ def test_students_searches_can_use_a_search_only_key(settings, meili):
             body = client.get("/api/v1/search").json()
             return body["total"], body["degraded"]
 
-        wait_until(lambda: found() == (4, False))
+        eventually(lambda: found() == (4, False))
         with pytest.raises(MeilisearchApiError) as refused:
             services.search.reader.index(settings.meili_index).add_documents([{"id": 1}])
         assert refused.value.status_code == 403

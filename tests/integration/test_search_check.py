@@ -7,14 +7,13 @@ from sqlalchemy import text
 from opportunity_bank.opportunities.lifecycle import city_today
 from opportunity_bank.search.engine import searchable_batches
 from opportunity_bank.search.query import parse_request
-from tests.faults import openings, publish_openings, run_cli
-from tests.helpers import wait_until
+from tests.faults import eventually, openings, publish_openings, run_cli
 
 
 def test_check_reports_and_fixes_missing_extra_and_stale(settings, services):
     publish_openings(services.db, openings(1, 12))
     search = services.search
-    wait_until(lambda: search.search(parse_request({})).total == 12 and search.document_count() == 12)
+    eventually(lambda: search.search(parse_request({})).total == 12 and search.document_count() == 12)
     clean = run_cli(settings, "search", "check")
     assert clean.returncode == 0, clean.stderr
     assert "database 12 searchable, index 12: missing 0, extra 0, stale 0" in clean.stdout

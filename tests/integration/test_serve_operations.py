@@ -13,8 +13,8 @@ from opportunity_bank.models import Opportunity, OutboxEntry
 from opportunity_bank.search.client import SearchClient
 from opportunity_bank.search.managed import ManagedMeilisearch, load_or_create_master_key
 from opportunity_bank.search.runtime import server_file
-from tests.faults import Serve, managed_settings, openings, publish_openings, run_cli
-from tests.helpers import wait_until, write_jsonl
+from tests.faults import Serve, eventually, managed_settings, openings, publish_openings, run_cli
+from tests.helpers import write_jsonl
 
 
 def total(serve: Serve, **params) -> tuple[int, bool]:
@@ -33,7 +33,7 @@ def test_cli_beside_serve_shares_its_search_and_shutdown_flushes(settings, engin
     try:
         published = json.loads(server_file(managed).read_text())
         publish_openings(engine, openings(1, 20))
-        wait_until(lambda: total(serve) == (20, False), timeout=20)
+        eventually(lambda: total(serve) == (20, False))
 
         # The service and the command line write the same database at the same time.
         big = write_jsonl(tmp_path / "big.jsonl", openings(1001, 1500))
@@ -50,7 +50,7 @@ def test_cli_beside_serve_shares_its_search_and_shutdown_flushes(settings, engin
         assert reindexed.returncode == 0, reindexed.stderr
         assert f"using the Meilisearch of the running service at {published['url']}" in reindexed.stderr
         assert "reindexed 1550 searchable openings" in reindexed.stdout
-        wait_until(lambda: total(serve) == (1550, False), timeout=30)
+        eventually(lambda: total(serve) == (1550, False), timeout=30)
 
         # Changes written just before SIGTERM are flushed to the index on the way out.
         publish_openings(engine, openings(5001, 5))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from meilisearch.errors import MeilisearchApiError
+from meilisearch.errors import MeilisearchApiError, MeilisearchError, MeilisearchTimeoutError
 from sqlalchemy import func
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
@@ -100,9 +100,26 @@ class SearchEngine:
             self.wait(index.update_settings(INDEX_SETTINGS).task_uid)
 
     def wait(self, task_uid: int) -> None:
-        task = self.client.wait_for_task(task_uid, timeout_in_ms=TASK_TIMEOUT_MS, interval_in_ms=20)
-        if task.status != "succeeded":
-            raise SearchTaskFailed(f"Meilisearch task {task_uid} {task.status}: {task.error}")
+        """Wait for a task to succeed. A server too busy to answer one poll is asked again
+        (until TASK_TIMEOUT_MS); one that refuses connections fails at once."""
+        deadline = time.monotonic() + TASK_TIMEOUT_MS / 1000
+        pause = 0.02
+        while True:
+            try:
+                task = self.client.get_task(task_uid)
+            except MeilisearchTimeoutError:
+                if time.monotonic() > deadline:
+                    raise
+            else:
+                if task.status in ("failed", "canceled"):
+                    raise SearchTaskFailed(f"Meilisearch task {task_uid} {task.status}: {task.error}")
+                if task.status == "succeeded":
+                    return
+                if time.monotonic() > deadline:
+                    raise MeilisearchTimeoutError(f"task {task_uid} still {task.status} after "
+                                                  f"{TASK_TIMEOUT_MS / 1000:g} s")
+            time.sleep(pause)
+            pause = min(pause * 1.5, 0.5)
 
     def healthy(self) -> bool:
         try:
@@ -212,9 +229,16 @@ class SearchEngine:
             self.wait(self.client.swap_indexes([{"indexes": [self.index_uid, build_uid]}]).task_uid)
         finally:
             # After the swap the build name holds the old documents; before it, a failed build.
-            self.wait(self.client.delete_index(build_uid).task_uid)
+            self._drop(build_uid)
         replay_changes_since(engine, started - REPLAY_MARGIN)
         return expected
+
+    def _drop(self, uid: str) -> None:
+        try:
+            self.wait(self.client.delete_index(uid).task_uid)
+        except MeilisearchError as error:
+            # Only clean-up: the next reindex drops it once it is an hour old.
+            log.warning("could not drop the index %s yet: %s", uid, error)
 
     def _drop_stale_builds(self) -> None:
         """Builds left behind by a killed reindex; a fresh one may belong to a running reindex."""
@@ -224,7 +248,7 @@ class SearchEngine:
             stamp = index.uid.removeprefix(prefix).split("_")[0]
             if index.uid.startswith(prefix) and stamp.isdigit() and int(stamp) < cutoff:
                 log.info("dropping the abandoned index build %s", index.uid)
-                self.wait(self.client.delete_index(index.uid).task_uid)
+                self._drop(index.uid)
 
     # --- comparing with the database -------------------------------------------------------
     def check(self, engine: Engine) -> IndexDiff:
