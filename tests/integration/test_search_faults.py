@@ -155,8 +155,7 @@ def test_lost_index_is_rebuilt_from_the_database(settings, own_meili):
         admin = SearchClient(own_meili.url, own_meili.master_key)
         admin.wait_for_task(admin.delete_index(settings.meili_index).task_uid)
         services.indexer.search_restarted()  # what the supervisor does after a restart
-        eventually(lambda: searchable_ids(services.search) == {f"t-{i:04d}" for i in range(1, 41)},
-                   )
+        eventually(lambda: searchable_ids(services.search) == {f"t-{i:04d}" for i in range(1, 41)})
         answers = searcher.finish()
         admin.close()
     # While the index was gone, the database answered: never an empty or failed answer.
