@@ -23,16 +23,20 @@ outbox_written = threading.Event()
 
 
 def make_engine(settings: Settings) -> Engine:
+    """hide_parameters: a database error in the log shows the statement, never the values
+    (password hashes, tokens, personal data)."""
     if settings.is_sqlite:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
             settings.database_url,
             connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+            hide_parameters=True,
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(
-        settings.database_url, pool_size=10, max_overflow=10, pool_pre_ping=True, pool_recycle=1800
+        settings.database_url, pool_size=10, max_overflow=10, pool_pre_ping=True, pool_recycle=1800,
+        hide_parameters=True,
     )
 
 

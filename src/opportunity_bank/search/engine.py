@@ -79,6 +79,8 @@ class SearchEngine:
         self.analyzer = analyzer
         self.index = client.index(index_uid)
         self.fallback = fallback
+        if fallback is not None and fallback.analyzer is None:
+            fallback.analyzer = analyzer  # the database then matches the same base forms
         self.breaker = breaker or CircuitBreaker()
         # Set while the live index is being rebuilt because it was lost: it answers nothing.
         self.rebuilding = False
