@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import threading
+import time
+from dataclasses import replace
 
 import httpx
 from sqlmodel import Session, func, select
@@ -66,3 +69,28 @@ def test_cli_beside_serve_shares_its_search_and_shutdown_flushes(settings, engin
         client = SearchClient(meili.url, meili.master_key)
         assert client.index(managed.meili_index).get_stats().number_of_documents == 1555
         client.close()
+
+
+def test_sigterm_lets_a_request_in_flight_finish(settings, engine, tmp_path):
+    """A search waiting on a frozen Meilisearch is in flight when SIGTERM arrives; it still
+    gets its (degraded) answer before the process exits."""
+    with ManagedMeilisearch(tmp_path / "own-meili") as meili:
+        serve = Serve(replace(settings, meili_url=meili.url, meili_master_key=meili.master_key),
+                      tmp_path / "serve.log")
+        publish_openings(engine, openings(1, 3))
+        answers: list[httpx.Response] = []
+        os.kill(meili.pid, signal.SIGSTOP)
+        try:
+            asking = threading.Thread(target=lambda: answers.append(
+                httpx.get(f"{serve.url}/api/v1/search", timeout=30)))
+            asking.start()
+            time.sleep(0.5)
+            serve.process.send_signal(signal.SIGTERM)
+            asking.join(30)
+        finally:
+            os.kill(meili.pid, signal.SIGCONT)
+        code = serve.stop()
+    assert answers and answers[0].status_code == 200, serve.log()
+    assert answers[0].json()["degraded"] is True and answers[0].json()["total"] == 3
+    assert code in (0, -signal.SIGTERM)
+
