@@ -215,7 +215,6 @@ class SearchEngine:
         today = city_today()
         self._drop_stale_builds()
         build_uid = f"{self.index_uid}_build_{time.time_ns()}_{uuid.uuid4().hex[:6]}"
-        self._ensure(self.index_uid)
         self._ensure(build_uid)
         expected = 0
         try:
@@ -228,6 +227,9 @@ class SearchEngine:
             actual = self.document_count(build_uid)
             if actual != expected:
                 raise SearchUnavailable(f"new index holds {actual} documents, expected {expected}")
+            # Created only now if it was lost: other processes answer from their databases
+            # while it is missing, but would answer nothing from an empty index.
+            self._ensure(self.index_uid)
             self.wait(self.client.swap_indexes([{"indexes": [self.index_uid, build_uid]}]).task_uid)
         finally:
             # After the swap the build name holds the old documents; before it, a failed build.
