@@ -43,3 +43,16 @@ def test_check_reports_and_fixes_missing_extra_and_stale(settings, services):
     hits = search.search(parse_request({"q": ["Uusi otsikko"]})).hits
     assert [h["id"] for h in hits] == [stale_in_db]
     assert search.search(parse_request({"q": ["Vanha"]})).total == 0
+
+
+def test_commands_say_plainly_when_meilisearch_does_not_answer(settings):
+    from dataclasses import replace
+
+    from tests.faults import dead_url
+
+    url = dead_url()
+    for command in (("reindex",), ("search", "check")):
+        done = run_cli(replace(settings, meili_url=url), *command)
+        assert done.returncode == 2, done.stderr
+        assert f"opportunity-bank: Meilisearch at {url}:" in done.stderr
+        assert "Traceback" not in done.stderr

@@ -55,6 +55,9 @@ def test_cli_beside_serve_shares_its_search_and_shutdown_flushes(settings, engin
         assert "reindexed 1550 searchable openings" in reindexed.stdout
         eventually(lambda: total(serve) == (1550, False), timeout=30)
 
+        refused = run_cli(managed, "restore", str(big), "--yes")
+        assert refused.returncode == 2 and "stop it first" in refused.stderr
+
         # Changes written just before SIGTERM are flushed to the index on the way out.
         publish_openings(engine, openings(5001, 5))
     finally:

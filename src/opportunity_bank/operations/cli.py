@@ -38,9 +38,12 @@ def run_restore(settings: Settings, args: argparse.Namespace) -> int:
     from opportunity_bank import db
     from opportunity_bank.cli import CommandError
     from opportunity_bank.operations.backup import BackupError, restore
+    from opportunity_bank.search.runtime import running_server
 
     if not args.yes:
         raise CommandError("restore replaces the whole database with the backup; add --yes to confirm")
+    if running_server(settings):
+        raise CommandError("the service is running (it published its search server); stop it first")
     try:
         restore(settings, args.file)
     except BackupError as error:

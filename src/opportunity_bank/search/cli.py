@@ -29,9 +29,12 @@ def register(commands) -> None:
 
 @contextmanager
 def search_engine(settings: Settings) -> Iterator[tuple]:
+    from meilisearch.errors import MeilisearchError
+
     from opportunity_bank import db
+    from opportunity_bank.cli import CommandError
     from opportunity_bank.search.client import SearchClient
-    from opportunity_bank.search.engine import SearchEngine
+    from opportunity_bank.search.engine import SearchEngine, SearchUnavailable
     from opportunity_bank.search.runtime import SearchServer
 
     db.upgrade(settings)
@@ -40,6 +43,8 @@ def search_engine(settings: Settings) -> Iterator[tuple]:
     client = SearchClient(server.url, server.key)
     try:
         yield engine, SearchEngine(client, settings.meili_index)
+    except (MeilisearchError, SearchUnavailable) as error:
+        raise CommandError(f"Meilisearch at {server.url}: {error}") from None
     finally:
         client.close()
         server.stop()
