@@ -181,6 +181,10 @@ class DatabaseSearch:
         self.analyzer = analyzer
 
     def search(self, request: SearchRequest, today: date) -> SearchResult:
+        if _holds_nul(request):
+            # No stored text holds a NUL (PostgreSQL cannot even compare with one): no match.
+            return SearchResult(request=request, total=0, hits=[],
+                                facets={name: {} for name in FACETS}, degraded=True)
         words = query_words(request.q, self.analyzer)
         base = [visible_clause(today), *words_clause(words)]
         with Session(self.engine) as session:
@@ -224,6 +228,11 @@ class DatabaseSearch:
             ).all()
             facets[name] = _top(_count(pairs, is_list))
         return facets
+
+
+def _holds_nul(request: SearchRequest) -> bool:
+    values = [request.q, *(v for group in request.filters().values() for v in group)]
+    return any("\x00" in value for value in values)
 
 
 def _count(pairs: Iterable[tuple[Any, int]], is_list: bool) -> Counter:
