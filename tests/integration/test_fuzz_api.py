@@ -1,7 +1,8 @@
 """Schemathesis against our own OpenAPI schema and a live `serve`: no input makes a 500.
 
 Every operation the schema lists is covered, the guarded ones with an admin's bearer token,
-so endpoints added later are fuzzed without touching this test.
+so endpoints added later are fuzzed without touching this test; once with Meilisearch, once
+with it unreachable so that searches are answered by the database.
 """
 
 from __future__ import annotations
@@ -9,11 +10,12 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from tests.faults import Serve, openings, publish_openings, run_cli
+from tests.faults import Serve, dead_url, openings, publish_openings, run_cli
 
 MAX_EXAMPLES = 30
 SEED = 20261127
@@ -29,7 +31,10 @@ def schemathesis_command() -> list[str]:
     return [found]
 
 
-def test_no_input_makes_a_server_error(settings, engine, tmp_path):
+@pytest.mark.parametrize("search_from", ["index", "database"])
+def test_no_input_makes_a_server_error(settings, engine, tmp_path, search_from):
+    if search_from == "database":  # Meilisearch unreachable: searches take the degraded path
+        settings = replace(settings, meili_url=dead_url())
     publish_openings(engine, openings(1, 10))
     added = run_cli(settings, "users", "add", "fuzz-admin@espoo.fi", "--role", "admin",
                     stdin="fuzzing-password-long-enough\n")
