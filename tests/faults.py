@@ -10,7 +10,6 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
-from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
 
@@ -123,6 +122,3 @@ class Serve:
 def openings(first: int, count: int, **overrides) -> list[dict]:
     return [record(i, **overrides) for i in range(first, first + count)]
 
-
-def future(days: int) -> str:
-    return (date.today() + timedelta(days=days)).isoformat()

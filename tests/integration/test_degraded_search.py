@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 from litestar.testing import TestClient
@@ -29,7 +29,8 @@ def varied(number: int) -> dict:
         unit=UNITS[number % 3],
         degree_levels=LEVELS[number % 4],
         languages=LANGS[number % 5 % 4],
-        application_deadline=(date.today() + timedelta(days=number % 7 * 10)).isoformat(),
+        # City dates: a deadline of today must still be today in Espoo when the test runs.
+        application_deadline=(city_today() + timedelta(days=1 + number % 7 * 10)).isoformat(),
     )
 
 
@@ -37,7 +38,7 @@ def varied(number: int) -> dict:
 def sixty(client, services):
     rows = [varied(i) for i in range(1, 61)]
     rows[2]["status"] = "draft"
-    rows[3]["application_deadline"] = (date.today() - timedelta(days=1)).isoformat()
+    rows[3]["application_deadline"] = (city_today() - timedelta(days=1)).isoformat()
     rows[4]["application_deadline"] = None
     rows[5]["title"] = "Katuvalaistus, KESÄHARJOITTELU 50% ajasta"
     rows[6]["tags"] = "älykäs valaistus;LED"

@@ -6,7 +6,6 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 
 from sqlmodel import Session, func, select
 
@@ -39,12 +38,10 @@ def test_import_killed_mid_transaction_writes_nothing_then_all(settings, engine,
                 writing.set()
 
     threading.Thread(target=watch, daemon=True).start()
-    started = time.monotonic()
     assert writing.wait(60), seen.decode(errors="replace")
     process.send_signal(signal.SIGKILL)
     process.wait(10)
     assert process.returncode == -signal.SIGKILL
-    assert time.monotonic() - started > 1  # it really was under way
     assert count(engine, Opportunity) == 0
     assert count(engine, OutboxEntry) == 0
 
