@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 import anyio
@@ -11,6 +11,7 @@ from litestar import Litestar
 from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
+from sqlalchemy.engine import Engine
 
 from opportunity_bank import __version__
 from opportunity_bank.accounts.pages import login_form, login_submit, logout
@@ -27,13 +28,14 @@ from opportunity_bank.search.api import search_api
 from opportunity_bank.search.cache import CachedSearch
 from opportunity_bank.search.client import SearchClient
 from opportunity_bank.search.engine import SearchEngine
+from opportunity_bank.search.fallback import DatabaseSearch
 from opportunity_bank.search.feeds import opportunities_feed
 from opportunity_bank.search.indexer import OutboxIndexer
 from opportunity_bank.search.pages import search_page
 from opportunity_bank.search.runtime import SearchServer
 from opportunity_bank.settings import Settings
 from opportunity_bank.web.errors import EXCEPTION_HANDLERS
-from opportunity_bank.web.health import healthz, readyz
+from opportunity_bank.web.health import admin_status, healthz, readyz
 from opportunity_bank.web.i18n import remember_language
 from opportunity_bank.web.pages import accessibility_statement
 from opportunity_bank.web.security import csrf_middleware, security_headers_hook
@@ -42,12 +44,23 @@ from opportunity_bank.web.static import static_files
 from opportunity_bank.web.templating import template_config
 
 log = logging.getLogger(__name__)
+# Every JSON and form body fits well within this; the attachment upload route sets its own
+# larger `request_max_body_size` on its handler.
+MAX_BODY_BYTES = 1024 * 1024
 
 
-def connect_search(settings: Settings) -> tuple[SearchServer, SearchEngine]:
-    server = SearchServer.start(settings)
+def connect_search(settings: Settings, db: Engine, *, publish: bool) -> tuple[SearchServer, SearchEngine]:
+    """The search server (managed or external) and the engine in front of it.
+
+    `publish` writes the managed server's address to DATA_DIR for the command line to find;
+    only the process that owns the server does that.
+    """
+    server = SearchServer.start(settings, publish=publish)
     client = SearchClient(server.url, server.key)
-    search = SearchEngine(client, settings.meili_index, get_analyzer())
+    search = SearchEngine(
+        client, settings.meili_index, get_analyzer(), fallback=DatabaseSearch(db),
+        search_key=settings.meili_search_key if settings.meili_url else None,
+    )
     try:
         search.ensure_index()
     except Exception as error:
@@ -56,16 +69,22 @@ def connect_search(settings: Settings) -> tuple[SearchServer, SearchEngine]:
     return server, search
 
 
+def start_indexer(db: Engine, search: SearchEngine, server: SearchServer,
+                  on_indexed: Callable[[int], object] | None = None) -> OutboxIndexer:
+    indexer = OutboxIndexer(db, search, on_indexed=on_indexed)
+    server.restart_listeners.append(indexer.search_restarted)
+    indexer.start()
+    return indexer
+
+
 def start_services(settings: Settings, run_indexer: bool = True) -> tuple[Services, SearchServer]:
-    server, search = connect_search(settings)
     db = make_engine(settings)
+    server, search = connect_search(settings, db, publish=run_indexer)
     answers = CachedSearch(search, db)
     answers.start()
-    indexer = None
-    if run_indexer:
-        indexer = OutboxIndexer(db, search, on_indexed=answers.version.advance)
-        indexer.start()
-    services = Services(settings=settings, db=db, search=search, indexer=indexer, answers=answers)
+    indexer = start_indexer(db, search, server, answers.version.advance) if run_indexer else None
+    services = Services(settings=settings, db=db, search=search, indexer=indexer, answers=answers,
+                        search_server=server)
     return services, server
 
 
@@ -96,7 +115,7 @@ def create_app(settings: Settings, *, run_indexer: bool = True) -> Litestar:
     return Litestar(
         route_handlers=[
             search_page, opportunity_page, opportunities_feed, accessibility_statement, static_files,
-            healthz, readyz, search_api, get_opportunity,
+            healthz, readyz, admin_status, search_api, get_opportunity,
             login_form, login_submit, logout, *EDITING_ROUTES, workspace_pages, download_attachment,
             *reports_api.ROUTES, *reports_pages.ROUTES,
         ],
@@ -104,6 +123,7 @@ def create_app(settings: Settings, *, run_indexer: bool = True) -> Litestar:
         before_send=[security_headers_hook(settings)],
         dependencies={"services": Provide(provide_services, sync_to_thread=False)},
         exception_handlers=EXCEPTION_HANDLERS,
+        request_max_body_size=MAX_BODY_BYTES,
         lifespan=[lifespan],
         template_config=template_config(settings.templates_dir),
         openapi_config=OpenAPIConfig(

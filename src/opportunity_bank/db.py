@@ -25,16 +25,20 @@ outbox_written = threading.Event()
 
 
 def make_engine(settings: Settings) -> Engine:
+    """hide_parameters: a database error in the log shows the statement, never the values
+    (password hashes, tokens, personal data)."""
     if settings.is_sqlite:
         settings.data_dir.mkdir(parents=True, exist_ok=True)
         engine = create_engine(
             settings.database_url,
             connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+            hide_parameters=True,
         )
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     return create_engine(
-        settings.database_url, pool_size=10, max_overflow=10, pool_pre_ping=True, pool_recycle=1800
+        settings.database_url, pool_size=10, max_overflow=10, pool_pre_ping=True, pool_recycle=1800,
+        hide_parameters=True,
     )
 
 
@@ -49,6 +53,12 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA recursive_triggers=ON")
     cursor.close()
+    # The degraded search's case-insensitive matching: SQLite's own lower() folds ASCII only.
+    dbapi_connection.create_function("ob_lower", 1, _lower, deterministic=True)
+
+
+def _lower(value: str | None) -> str | None:
+    return value.lower() if isinstance(value, str) else value
 
 
 @contextmanager
@@ -61,6 +71,18 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+@event.listens_for(OrmSession, "before_flush")
+def _stamp_updated_at(session: OrmSession, _flush_context, _instances) -> None:
+    """Every changed opening carries a fresh updated_at, whichever code path changed it.
+
+    `reindex` relies on it to replay what changed while it was building the new index.
+    """
+    now = utcnow()
+    for obj in session.dirty:
+        if isinstance(obj, Opportunity) and session.is_modified(obj, include_collections=False):
+            obj.updated_at = now
 
 
 @event.listens_for(OrmSession, "after_flush")

@@ -24,6 +24,7 @@ class Settings:
     database_url: str = ""
     meili_url: str | None = None
     meili_master_key: str | None = None
+    meili_search_key: str | None = None  # a key that may only search, for students' searches
     meili_index: str = "opportunities"
     secret_key: str = ""
     host: str = "127.0.0.1"
@@ -79,6 +80,7 @@ class Settings:
             database_url=database_url,
             meili_url=(get("MEILI_URL") or "").rstrip("/") or None,
             meili_master_key=get("MEILI_MASTER_KEY"),
+            meili_search_key=get("MEILI_SEARCH_KEY"),
             meili_index=get("MEILI_INDEX", "opportunities"),
             secret_key=get("SECRET_KEY", ""),
             host=get("HOST", "127.0.0.1"),

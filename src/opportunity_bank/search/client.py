@@ -19,6 +19,8 @@ from requests.adapters import HTTPAdapter
 # Compressed answers cost about 40 ms each to produce on this class of machine.
 IDENTITY = {"Accept-Encoding": "identity"}
 POOL_SIZE = 32
+# Enqueuing a task waits while the server commits a large batch; searches use a short timeout.
+WRITE_TIMEOUT_SECONDS = 30
 
 
 class PooledHttpRequests(HttpRequests):
@@ -61,7 +63,7 @@ def pooled_session() -> requests.Session:
 
 
 class SearchClient(meilisearch.Client):
-    def __init__(self, url: str, api_key: str | None, timeout: float = 10) -> None:
+    def __init__(self, url: str, api_key: str | None, timeout: float = WRITE_TIMEOUT_SECONDS) -> None:
         super().__init__(url, api_key, timeout=timeout, custom_headers=IDENTITY)
         self.session = pooled_session()
         self.http = self._pooled()
@@ -75,6 +77,15 @@ class SearchClient(meilisearch.Client):
         index.http = self._pooled()
         index.task_handler.http = self._pooled()
         return index
+
+    def with_timeout(self, timeout: float, api_key: str | None = None) -> SearchClient:
+        """The same server and connection pool, with another timeout (and key, if given)."""
+        client = SearchClient(self.config.url, api_key or self.config.api_key, timeout=timeout)
+        client.session.close()
+        client.session = self.session
+        client.http = client._pooled()
+        client.task_handler.http = client._pooled()
+        return client
 
     def close(self) -> None:
         self.session.close()

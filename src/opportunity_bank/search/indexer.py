@@ -8,23 +8,33 @@ from __future__ import annotations
 
 import logging
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
+from meilisearch.errors import (
+    MeilisearchCommunicationError,
+    MeilisearchError,
+    MeilisearchTimeoutError,
+)
 from sqlalchemy import delete, func, update
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
 from sqlmodel import Session, select
 
 from opportunity_bank.db import outbox_written
 from opportunity_bank.models import Opportunity, OutboxEntry, utcnow
 from opportunity_bank.opportunities.lifecycle import city_today, is_searchable
-from opportunity_bank.search.engine import SearchEngine, visible_openings_query
+from opportunity_bank.search.engine import SearchEngine, SearchTaskFailed, visible_openings_query
 from opportunity_bank.search.version import bump_version
 
 log = logging.getLogger(__name__)
 BATCH_SIZE = 5_000  # fewer, larger Meilisearch tasks: each costs ~0.5 s on 2 busy cores however small
 MAX_BACKOFF_SECONDS = 60
+# Longer than one batch can take (the task wait is bounded by engine.TASK_TIMEOUT_MS).
+LEASE_SECONDS = 120
+HEAL_INTERVAL_SECONDS = 60
 
 
 def backoff_seconds(attempts: int) -> float:
@@ -62,42 +72,70 @@ def outbox_stats(engine: Engine) -> OutboxStats:
     return OutboxStats(pending=count, oldest_age_seconds=age, failing=failing)
 
 
+def failing_entries(engine: Engine, limit: int = 20) -> list[dict]:
+    """The oldest entries whose last attempt failed: what an operator needs to look at."""
+    with Session(engine) as session:
+        rows = session.exec(
+            select(OutboxEntry).where(OutboxEntry.last_error.is_not(None))
+            .order_by(OutboxEntry.id).limit(limit)
+        ).all()
+    return [
+        {
+            "opportunity_id": row.opportunity_id,
+            "attempts": row.attempts,
+            "last_error": row.last_error,
+            "created_at": row.created_at.isoformat(),
+            "next_attempt_at": row.available_at.isoformat(),
+        }
+        for row in rows
+    ]
+
+
+@dataclass(frozen=True, slots=True)
+class Claimed:
+    id: int
+    opportunity_id: int
+    attempts: int
+
+
 class OutboxIndexer:
+    """Drains the outbox in a background thread; safe to run in several processes at once.
+
+    Entries are claimed with a lease before they are sent, so two indexers do not send the same
+    entry and an indexer that dies mid-batch leaves its entries to be retried after the lease.
+    A failed batch is retried with growing pauses, its error and attempts kept on the entries
+    for the admin status. While Meilisearch is down the entries wait; when it is back they are
+    released at once, and a lost or emptied index is rebuilt from the database.
+    """
+
     def __init__(self, engine: Engine, search: SearchEngine, batch_size: int = BATCH_SIZE,
                  on_indexed: Callable[[int], object] | None = None):
         self.engine = engine
         self.on_indexed = on_indexed  # told the new index version after each batch
         self.search = search
         self.batch_size = batch_size
+        self.search_down = False
         self._stop = threading.Event()
+        self._heal_now = threading.Event()
         self._thread: threading.Thread | None = None
 
     def drain_once(self) -> int:
-        """Index one batch of due entries; returns how many entries it settled."""
-        now = utcnow()
-        today = city_today()
-        with Session(self.engine) as session:
-            entries = session.exec(
-                select(OutboxEntry.id, OutboxEntry.opportunity_id, OutboxEntry.attempts)
-                .where(OutboxEntry.available_at <= now)
-                .order_by(OutboxEntry.id)
-                .limit(self.batch_size)
-            ).all()
-            if not entries:
-                return 0
-            wanted = {opportunity_id for _, opportunity_id, _ in entries}
-            # Only openings that may be found are loaded: after a big import most are past ones.
-            rows = session.exec(visible_openings_query(today).where(Opportunity.id.in_(wanted))).all()
-        visible = [(o, unit) for o, unit in rows if is_searchable(o.status, o.application_deadline, today)]
-        delete_ids = sorted(wanted - {o.id for o, _ in visible})
-        entry_ids = [entry_id for entry_id, _, _ in entries]
+        """Index one batch of due entries; returns how many entries it settled.
+
+        Raises when Meilisearch cannot be reached or refuses; the entries are postponed first.
+        """
+        entries = self._claim()
+        if not entries:
+            return 0
+        ids = {e.opportunity_id for e in entries}
         try:
-            self.search.apply(self.search.documents_for(visible), delete_ids)
+            documents = self._documents(ids)
+            self.search.apply(list(documents.values()), sorted(ids - documents.keys()))
         except Exception as error:
             self._postpone(entries, error)
             raise
         with Session(self.engine) as session:
-            session.exec(delete(OutboxEntry).where(OutboxEntry.id.in_(entry_ids)))
+            session.exec(delete(OutboxEntry).where(OutboxEntry.id.in_([e.id for e in entries])))
             version = bump_version(session)
             session.commit()
         if self.on_indexed:
@@ -105,30 +143,79 @@ class OutboxIndexer:
         return len(entries)
 
     def drain(self) -> int:
-        """Drain everything that is due now (used by `serve` at start and by tests)."""
+        """Drain everything that is due now (used at shutdown and by tests)."""
         total = 0
         while (settled := self.drain_once()) > 0:
             total += settled
         return total
 
-    def _postpone(self, entries, error: Exception) -> None:
+    def _claim(self) -> list[Claimed]:
+        now = utcnow()
+        due = (
+            select(OutboxEntry.id).where(OutboxEntry.available_at <= now)
+            .order_by(OutboxEntry.id).limit(self.batch_size)
+        )
+        with Session(self.engine) as session:
+            # The second condition is re-checked on the locked row, so of two indexers racing
+            # for an entry only one gets it back.
+            rows = session.execute(
+                update(OutboxEntry)
+                .where(OutboxEntry.id.in_(due.scalar_subquery()), OutboxEntry.available_at <= now)
+                .values(available_at=now + timedelta(seconds=LEASE_SECONDS))
+                .returning(OutboxEntry.id, OutboxEntry.opportunity_id, OutboxEntry.attempts)
+            ).all()
+            session.commit()
+        return sorted((Claimed(*row) for row in rows), key=lambda e: e.id)
+
+    def _documents(self, wanted: set[int]) -> dict[int, dict]:
+        """The documents of the openings that should be found; the others are to be deleted."""
+        today = city_today()
+        with Session(self.engine) as session:
+            # Only openings that may be found are loaded: after a big import most are past ones.
+            rows = session.exec(visible_openings_query(today).where(Opportunity.id.in_(wanted))).all()
+        visible = [(o, unit) for o, unit in rows if is_searchable(o.status, o.application_deadline, today)]
+        return {doc["id"]: doc for doc in self.search.documents_for(visible)}
+
+    def _postpone(self, entries: list[Claimed], error: Exception) -> None:
+        if not entries:
+            return
         message = f"{type(error).__name__}: {error}"[:1000]
-        log.warning("search indexing failed for %d entries, will retry: %s", len(entries), message)
+        log.warning("search indexing failed for %d entries (openings %s), will retry: %s",
+                    len(entries), _some_ids(entries), message)
         now = utcnow()
         with Session(self.engine) as session:
-            for entry_id, _, attempts in entries:
+            for entry in entries:
                 session.exec(
-                    update(OutboxEntry).where(OutboxEntry.id == entry_id).values(
-                        attempts=attempts + 1,
+                    update(OutboxEntry).where(OutboxEntry.id == entry.id).values(
+                        attempts=entry.attempts + 1,
                         last_error=message,
-                        available_at=now + timedelta(seconds=backoff_seconds(attempts + 1)),
+                        available_at=now + timedelta(seconds=backoff_seconds(entry.attempts + 1)),
                     )
                 )
             session.commit()
 
+    def release_postponed(self) -> int:
+        """Make waiting entries due now: Meilisearch is back, no need to sit out the backoff."""
+        now = utcnow()
+        with Session(self.engine) as session:
+            released = session.exec(
+                update(OutboxEntry)
+                .where(OutboxEntry.last_error.is_not(None), OutboxEntry.available_at > now)
+                .values(available_at=now)
+            ).rowcount
+            session.commit()
+        return released
+
+    def search_restarted(self) -> None:
+        """Called when the managed Meilisearch was restarted: retry now and check the index."""
+        self.search_down = True
+        self._heal_now.set()
+        outbox_written.set()
+
     # --- background thread -----------------------------------------------------------------
     def start(self, poll_seconds: float = 0.1) -> None:
         self._stop.clear()
+        self._heal_now.set()  # check the index once at start: a new server may have none
         self._thread = threading.Thread(
             target=self._run, args=(poll_seconds,), name="outbox-indexer", daemon=True
         )
@@ -142,19 +229,53 @@ class OutboxIndexer:
             self._thread = None
         if flush:
             try:
-                self.drain()
-            except Exception:
-                log.warning("could not flush the search outbox at shutdown; it stays queued")
+                flushed = self.drain()
+            except Exception as error:
+                log.warning("could not flush the search outbox at shutdown; it stays queued: %s", error)
+            else:
+                if flushed:
+                    log.info("flushed %d search outbox entries at shutdown", flushed)
 
     def _run(self, poll_seconds: float) -> None:
+        next_heal = time.monotonic()
         while not self._stop.is_set():
+            if self.search_down and self.search.healthy():
+                log.info("Meilisearch answers again; released %d waiting outbox entries",
+                         self.release_postponed())
+                self.search_down = False
+                self.search.breaker.succeeded()
+                self._heal_now.set()
+            if not self.search_down and (self._heal_now.is_set() or time.monotonic() >= next_heal):
+                self._heal_now.clear()
+                next_heal = time.monotonic() + HEAL_INTERVAL_SECONDS
+                try:
+                    self.search.heal(self.engine)
+                except Exception as error:
+                    log.warning("could not check the search index: %s", error)
+                    next_heal = time.monotonic() + poll_seconds * 10
             try:
                 settled = self.drain_once()
+            except (MeilisearchCommunicationError, MeilisearchTimeoutError):
+                settled = 0  # logged by _postpone; health checks tell when it is back
+                self.search_down = True
+            except (MeilisearchError, SearchTaskFailed):
+                settled = 0  # refused (a wrong key, a failed task): logged; the entries wait
+            except OperationalError as error:
+                settled = 0
+                log.warning("the outbox indexer cannot reach the database: %s", error)
+                self._stop.wait(poll_seconds)
             except Exception:
                 settled = 0
+                log.exception("the outbox indexer failed; retrying")
                 self._stop.wait(poll_seconds)
             if settled == 0:
                 # Another process (the CLI, a second app worker) may have written the outbox too,
                 # so the wake-up event is a shortcut, not the only trigger.
                 outbox_written.wait(poll_seconds)
                 outbox_written.clear()
+
+
+def _some_ids(entries: list[Claimed], shown: int = 10) -> str:
+    ids = sorted({e.opportunity_id for e in entries})
+    return ", ".join(map(str, ids[:shown])) + (" …" if len(ids) > shown else "")
+

@@ -129,7 +129,7 @@ def free_loopback_port() -> int:
         return sock.getsockname()[1]
 
 
-def _health(port: int, timeout: float = 1.0) -> str | None:
+def health_status(port: int, timeout: float = 1.0) -> str | None:
     """The ``status`` field of ``GET /health``, or None if the server does not answer."""
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
@@ -348,7 +348,7 @@ class ManagedMeilisearch:
                     f"Meilisearch exited with code {code} while starting on {self.url}; "
                     f"log {self.log_path}:\n{self._log_since(log_offset)}"
                 )
-            if _health(self.port) == "available":
+            if health_status(self.port) == "available":
                 log.info("Meilisearch %s (pid %s) is available", self.url, process.pid)
                 return
             if time.monotonic() >= deadline:

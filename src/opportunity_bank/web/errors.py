@@ -9,6 +9,7 @@ from litestar import MediaType, Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.response import Template
 from litestar.status_codes import HTTP_400_BAD_REQUEST, HTTP_404_NOT_FOUND, HTTP_500_INTERNAL_SERVER_ERROR
+from sqlalchemy.exc import DataError
 
 from opportunity_bank.search.query import SearchParamError
 
@@ -57,6 +58,14 @@ def http_error(request: Request, exc: HTTPException) -> Response:
     )
 
 
+def out_of_range(request: Request, exc: OverflowError | DataError) -> Response:
+    # A value the database cannot hold (an id of 30 digits in a path, say) is bad input. The
+    # message of a DataError carries the statement's parameters: only its kind is logged.
+    kind = type(getattr(exc, "orig", None) or exc).__name__
+    log.warning("value out of range on %s %s (%s)", request.method, request.url.path, kind)
+    return json_error(HTTP_400_BAD_REQUEST, "a value in the request is out of range")
+
+
 def internal_error(request: Request, exc: Exception) -> Response:
     # The trace goes to the log only: a response must never carry internals.
     log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
@@ -67,5 +76,7 @@ EXCEPTION_HANDLERS = {
     SearchParamError: search_param_error,
     ValidationException: validation_error,
     HTTPException: http_error,
+    OverflowError: out_of_range,
+    DataError: out_of_range,
     Exception: internal_error,
 }

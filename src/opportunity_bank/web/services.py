@@ -10,6 +10,7 @@ from sqlalchemy.engine import Engine
 from opportunity_bank.search.cache import CachedSearch
 from opportunity_bank.search.engine import SearchEngine
 from opportunity_bank.search.indexer import OutboxIndexer
+from opportunity_bank.search.runtime import SearchServer
 from opportunity_bank.settings import Settings
 
 
@@ -20,6 +21,7 @@ class Services:
     search: SearchEngine
     indexer: OutboxIndexer | None  # None in `serve --workers N` workers: the parent indexes
     answers: CachedSearch  # search through the answer cache; what student pages should call
+    search_server: SearchServer | None = None
 
 
 ServicesDep = NamedDependency[Services]

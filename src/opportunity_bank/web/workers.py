@@ -14,9 +14,8 @@ import os
 import uvicorn
 from litestar import Litestar
 
-from opportunity_bank.app import connect_search, create_app
+from opportunity_bank.app import connect_search, create_app, start_indexer
 from opportunity_bank.db import make_engine
-from opportunity_bank.search.indexer import OutboxIndexer
 from opportunity_bank.settings import PREFIX, Settings
 
 
@@ -26,10 +25,9 @@ def worker_app() -> Litestar:
 
 
 def serve_workers(settings: Settings, workers: int, **options) -> None:
-    server, search = connect_search(settings)
     db = make_engine(settings)
-    indexer = OutboxIndexer(db, search)
-    indexer.start()
+    server, search = connect_search(settings, db, publish=True)
+    indexer = start_indexer(db, search, server)
     os.environ[PREFIX + "MEILI_URL"] = server.url
     os.environ[PREFIX + "MEILI_MASTER_KEY"] = server.key or ""
     try:

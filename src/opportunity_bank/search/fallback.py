@@ -1,0 +1,243 @@
+"""Search answered by the database while Meilisearch cannot answer.
+
+Simple but honest: every query word must appear (case-insensitively, as a substring) in the
+title, description, tags, unit or location of an opening; with a text analyzer (Finnish base
+forms) a word also matches through any of its analysed forms, so *kesätöitä* finds
+*kesätyö…*. The filters, facet counts, visibility rule, sorts and pagination are the index's.
+There is no typo tolerance and no ranking beyond "the title matches" — the answer says
+``"degraded": true`` so clients can tell.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date
+from typing import Any, Protocol
+
+from sqlalchemy import Text, and_, case, cast, func, or_
+from sqlalchemy.engine import Engine
+from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.functions import FunctionElement
+from sqlmodel import Session, select
+
+from opportunity_bank.models import Opportunity, Unit
+from opportunity_bank.models.enums import Status
+from opportunity_bank.search.documents import FACETS, to_document
+from opportunity_bank.search.query import (
+    HIGHLIGHT_POST,
+    HIGHLIGHT_PRE,
+    HIT_FIELDS,
+    SearchRequest,
+    SearchResult,
+)
+
+MAX_FORMS_PER_WORD = 8
+MAX_FACET_VALUES = 100  # as the index's faceting.maxValuesPerFacet
+
+
+class QueryAnalyzer(Protocol):
+    """What the fallback needs from a text analyzer (search.analysis provides one)."""
+
+    def query_text(self, query: str) -> str: ...
+
+
+# --- SQL building blocks that differ between SQLite and PostgreSQL ------------------------------
+class folded(FunctionElement):
+    """Lower case for matching, Unicode-aware on both databases (Ä matches ä)."""
+
+    type = Text()
+    inherit_cache = True
+
+
+@compiles(folded)
+def _folded_postgresql(element, compiler, **kw) -> str:
+    # ICU case mapping does not depend on the cluster's locale (C locale lowers only ASCII).
+    return f'lower(({compiler.process(element.clauses, **kw)}) COLLATE "und-x-icu")'
+
+
+@compiles(folded, "sqlite")
+def _folded_sqlite(element, compiler, **kw) -> str:
+    # SQLite's lower() folds ASCII only; db.py registers this Python function on each connection.
+    return f"ob_lower({compiler.process(element.clauses, **kw)})"
+
+
+class list_text(FunctionElement):
+    """The items of a JSON list column as one space-separated text (unescaped, unlike its JSON)."""
+
+    type = Text()
+    inherit_cache = True
+
+
+@compiles(list_text)
+def _list_text_postgresql(element, compiler, **kw) -> str:
+    column = compiler.process(element.clauses, **kw)
+    return f"(SELECT string_agg(value, ' ') FROM json_array_elements_text({column}))"  # noqa: S608 (a column)
+
+
+@compiles(list_text, "sqlite")
+def _list_text_sqlite(element, compiler, **kw) -> str:
+    column = compiler.process(element.clauses, **kw)
+    return f"(SELECT group_concat(value, ' ') FROM json_each({column}))"  # noqa: S608 (a column)
+
+
+# --- the rules --------------------------------------------------------------------------------
+def visible_clause(today: date) -> ColumnElement[bool]:
+    """Students find only published openings whose application deadline has not passed."""
+    return and_(
+        Opportunity.status == Status.PUBLISHED,
+        or_(Opportunity.application_deadline.is_(None), Opportunity.application_deadline >= today),
+    )
+
+
+def word_forms(word: str, analyzer: QueryAnalyzer | None) -> list[str]:
+    """The word itself and, with an analyzer, its analysed forms (base forms, compound parts)."""
+    forms = [word.lower()]
+    if analyzer is not None:
+        forms += analyzer.query_text(word).lower().split()
+    return list(dict.fromkeys(f for f in forms if f))[:MAX_FORMS_PER_WORD]
+
+
+def query_words(q: str, analyzer: QueryAnalyzer | None) -> list[list[str]]:
+    return [word_forms(word, analyzer) for word in dict.fromkeys(q.split())]
+
+
+def _like_pattern(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _contains(column, form: str) -> ColumnElement[bool]:
+    return folded(column).like(_like_pattern(form), escape="\\")
+
+
+def _matching_texts() -> list:
+    return [
+        Opportunity.title,
+        Opportunity.description,
+        list_text(Opportunity.tags),
+        Unit.name,
+        func.coalesce(Opportunity.location, ""),
+    ]
+
+
+def words_clause(words: list[list[str]]) -> list[ColumnElement[bool]]:
+    """Every word must match some field through one of its forms."""
+    texts = _matching_texts()
+    return [or_(*(_contains(t, form) for form in forms for t in texts)) for forms in words]
+
+
+def _list_contains(column, values: tuple[str, ...]) -> ColumnElement[bool]:
+    # The values are fixed codes (fi, master…) without quotes, so the quoted JSON item is exact.
+    return or_(*(cast(column, Text).like(_like_pattern(json.dumps(v)), escape="\\") for v in values))
+
+
+def filter_clauses(request: SearchRequest, skip: str | None = None) -> list[ColumnElement[bool]]:
+    """AND across groups, OR within a group, as in search.query.filter_expression."""
+    columns = {
+        "kind": lambda values: Opportunity.kind.in_(values),
+        "unit": lambda values: Unit.name.in_(values),
+        "language": lambda values: _list_contains(Opportunity.languages, values),
+        "level": lambda values: _list_contains(Opportunity.degree_levels, values),
+    }
+    return [columns[name](values) for name, values in request.filters().items() if name != skip]
+
+
+def order_by(request: SearchRequest, words: list[list[str]]) -> list:
+    if request.sort == "deadline":
+        return [Opportunity.application_deadline.is_(None), Opportunity.application_deadline,
+                Opportunity.id]
+    newest = [Opportunity.published_at.is_(None), Opportunity.published_at.desc(), Opportunity.id.desc()]
+    if request.sort == "newest":
+        return newest
+    if not words:
+        return [Opportunity.id]
+    title_hits = sum(
+        case((or_(*(_contains(Opportunity.title, f) for f in forms)), 1), else_=0) for forms in words
+    )
+    return [title_hits.desc(), *newest]
+
+
+def highlight(title: str, words: list[list[str]]) -> str:
+    forms = sorted({f for forms in words for f in forms}, key=len, reverse=True)
+    if not forms:
+        return title
+    pattern = re.compile("|".join(re.escape(f) for f in forms), re.IGNORECASE)
+    return pattern.sub(lambda m: f"{HIGHLIGHT_PRE}{m.group(0)}{HIGHLIGHT_POST}", title)
+
+
+def _top(counts: Counter) -> dict[str, int]:
+    return dict(sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:MAX_FACET_VALUES])
+
+
+class DatabaseSearch:
+    """Answers a SearchRequest from the database; the same shape as the index's answers."""
+
+    def __init__(self, engine: Engine, analyzer: QueryAnalyzer | None = None) -> None:
+        self.engine = engine
+        self.analyzer = analyzer
+
+    def search(self, request: SearchRequest, today: date) -> SearchResult:
+        if _holds_nul(request):
+            # No stored text holds a NUL (PostgreSQL cannot even compare with one): no match.
+            return SearchResult(request=request, total=0, hits=[],
+                                facets={name: {} for name in FACETS}, degraded=True)
+        words = query_words(request.q, self.analyzer)
+        base = [visible_clause(today), *words_clause(words)]
+        with Session(self.engine) as session:
+            total = session.exec(
+                select(func.count()).select_from(Opportunity).join(Unit, Unit.id == Opportunity.unit_id)
+                .where(*base, *filter_clauses(request))
+            ).one()
+            rows = session.exec(
+                select(Opportunity, Unit.name).join(Unit, Unit.id == Opportunity.unit_id)
+                .where(*base, *filter_clauses(request))
+                .order_by(*order_by(request, words))
+                .offset((request.page - 1) * request.per_page).limit(request.per_page)
+            ).all()
+            facets = self._facets(session, request, base) if request.facets else {}
+        hits = []
+        for opportunity, unit in rows:
+            document = to_document(opportunity, unit)
+            hit = {name: document.get(name) for name in HIT_FIELDS}
+            hit["title_highlight"] = highlight(opportunity.title, words) if words else opportunity.title
+            hits.append(hit)
+        return SearchResult(
+            request=request, total=total, hits=hits,
+            facets={name: facets.get(name, {}) for name in FACETS}, degraded=True,
+        )
+
+    def _facets(self, session: Session, request: SearchRequest, base: list) -> dict[str, dict[str, int]]:
+        """Each group counted under the other groups' filters (disjunctive, like the index)."""
+        grouped = {
+            "kind": (Opportunity.kind, False),
+            "unit": (Unit.name, False),
+            "language": (cast(Opportunity.languages, Text), True),
+            "level": (cast(Opportunity.degree_levels, Text), True),
+        }
+        facets: dict[str, dict[str, int]] = {}
+        for name, (column, is_list) in grouped.items():
+            pairs = session.exec(
+                select(column, func.count()).select_from(Opportunity)
+                .join(Unit, Unit.id == Opportunity.unit_id)
+                .where(*base, *filter_clauses(request, skip=name))
+                .group_by(column)
+            ).all()
+            facets[name] = _top(_count(pairs, is_list))
+        return facets
+
+
+def _holds_nul(request: SearchRequest) -> bool:
+    values = [request.q, *(v for group in request.filters().values() for v in group)]
+    return any("\x00" in value for value in values)
+
+
+def _count(pairs: Iterable[tuple[Any, int]], is_list: bool) -> Counter:
+    counts: Counter = Counter()
+    for value, count in pairs:
+        for item in (json.loads(value) if is_list else [value]):
+            counts[item] += count
+    return counts

@@ -1,0 +1,36 @@
+"""The database as the service uses it: SQLite in WAL with a busy timeout and foreign keys;
+PostgreSQL through a connection pool."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.pool import QueuePool
+
+from tests.faults import openings, publish_openings
+
+
+def test_sqlite_pragmas_or_postgresql_pool(engine):
+    if engine.dialect.name == "sqlite":
+        with engine.connect() as connection:
+            assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+            assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
+            assert connection.execute(text("PRAGMA busy_timeout")).scalar() == 15_000
+    else:
+        assert isinstance(engine.pool, QueuePool) and engine.pool.size() == 10
+
+
+def test_foreign_keys_are_enforced(engine):
+    publish_openings(engine, openings(1, 1))
+    with pytest.raises(IntegrityError), engine.begin() as connection:
+        connection.execute(text("UPDATE opportunities SET unit_id = 424242"))
+
+
+def test_database_errors_in_logs_carry_no_values(engine):
+    insert = text("INSERT INTO units (id, name, created_at) VALUES (:id, :name, :at)")
+    with pytest.raises(IntegrityError) as error, engine.begin() as connection:
+        for name in ("secret-value-1", "secret-value-2"):
+            connection.execute(insert, {"id": 7, "name": name, "at": "2026-01-01 00:00:00"})
+    assert "secret-value" not in str(error.value)
+    assert "parameters hidden" in str(error.value)

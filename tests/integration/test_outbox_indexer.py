@@ -1,0 +1,161 @@
+"""The outbox indexer: failures recorded, retried and shown; duplicates harmless; claims disjoint."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from sqlmodel import Session, func, select
+
+from opportunity_bank.accounts.tokens import create_token
+from opportunity_bank.accounts.users import add_user
+from opportunity_bank.db import session_scope
+from opportunity_bank.models import Opportunity, OutboxEntry, utcnow
+from opportunity_bank.search.client import SearchClient
+from opportunity_bank.search.indexer import OutboxIndexer
+from opportunity_bank.search.query import parse_request
+from tests.faults import eventually, openings, publish_openings
+
+
+def token_for(engine, role: str) -> str:
+    with session_scope(engine) as session:
+        user = add_user(session, f"{role}@espoo.fi", role, "a-long-enough-password", None)
+        return create_token(session, user)
+
+
+def test_failed_tasks_are_recorded_retried_and_shown_to_admins(settings, meili):
+    # An index someone created with another primary key refuses our documents.
+    admin_client = SearchClient(meili.url, meili.master_key)
+    admin_client.wait_for_task(
+        admin_client.create_index(settings.meili_index, {"primaryKey": "external_id"}).task_uid
+    )
+    from litestar.testing import TestClient
+
+    from opportunity_bank.app import create_app
+
+    with TestClient(create_app(settings)) as client:
+        services = client.app.state.services
+        publish_openings(services.db, openings(1, 3))
+        admin = {"Authorization": f"Bearer {token_for(services.db, 'admin')}"}
+        assert client.get("/api/v1/admin/status").status_code == 401
+        hr = {"Authorization": f"Bearer {token_for(services.db, 'hr')}"}
+        assert client.get("/api/v1/admin/status", headers=hr).status_code == 403
+
+        def failing() -> list:
+            return client.get("/api/v1/admin/status", headers=admin).json()["outbox"]["failing_entries"]
+
+        entries = eventually(lambda: len(failing()) == 3 and failing())
+        assert all(e["attempts"] >= 1 and "primary" in e["last_error"].lower() for e in entries)
+        status = client.get("/api/v1/admin/status", headers=admin).json()
+        assert status["outbox"]["pending"] == 3 and status["outbox"]["oldest_pending_age_seconds"] >= 0
+        assert status["search"]["healthy"] is True
+        # Retried with growing pauses, not dropped.
+        eventually(lambda: min(e["attempts"] for e in failing()) >= 2)
+        ready = client.get("/readyz").json()
+        assert ready["outbox"]["failing"] == 3
+
+        # The operator removes the stray index; the next check rebuilds it and the entries go.
+        admin_client.wait_for_task(admin_client.delete_index(settings.meili_index).task_uid)
+        services.indexer.search_restarted()
+        eventually(lambda: client.get("/readyz").json()["outbox"]["pending"] == 0)
+        body = client.get("/api/v1/search", params={"kind": "thesis"}).json()
+        assert body["degraded"] is False and body["total"] == 1
+        assert client.get("/api/v1/admin/status", headers=admin).json()["search"]["documents"] == 3
+    admin_client.close()
+
+
+def test_duplicate_and_stray_entries_are_harmless(settings, engine, meili):
+    from opportunity_bank.search.engine import SearchEngine
+
+    search = SearchEngine(SearchClient(meili.url, meili.master_key), settings.meili_index)
+    search.ensure_index()
+    indexer = OutboxIndexer(engine, search, batch_size=7)
+    publish_openings(engine, openings(1, 5))
+    now = utcnow()
+    with session_scope(engine) as session:
+        ids = session.exec(select(Opportunity.id)).all()
+        extra = [OutboxEntry(opportunity_id=i, created_at=now, available_at=now) for i in ids * 4]
+        session.add_all([*extra, OutboxEntry(opportunity_id=987_654, created_at=now, available_at=now)])
+    assert indexer.drain() == 5 + 20 + 1
+    assert search.search(parse_request({})).total == 5
+    with session_scope(engine) as session:
+        first = session.get(Opportunity, min(ids))
+        first.status = "closed"
+        session.add_all(OutboxEntry(opportunity_id=first.id, created_at=now, available_at=now)
+                        for _ in range(3))
+    indexer.drain()
+    assert search.search(parse_request({})).total == 4
+    with Session(engine) as session:
+        assert session.exec(select(func.count(OutboxEntry.id))).one() == 0
+    search.client.close()
+
+
+def test_concurrent_indexers_claim_disjoint_entries(settings, engine, meili):
+    from opportunity_bank.search.engine import SearchEngine
+
+    publish_openings(engine, openings(1, 300))
+    search = SearchEngine(SearchClient(meili.url, meili.master_key), settings.meili_index)
+    indexers = [OutboxIndexer(engine, search, batch_size=40) for _ in range(4)]
+    claims: list[list[int]] = [[] for _ in indexers]
+    barrier = threading.Barrier(len(indexers))
+
+    def claim_all(n: int) -> None:
+        barrier.wait()
+        while batch := indexers[n]._claim():
+            claims[n].extend(entry.id for entry in batch)
+
+    threads = [threading.Thread(target=claim_all, args=(n,)) for n in range(len(indexers))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    every = [entry_id for claim in claims for entry_id in claim]
+    assert len(every) == len(set(every)) == 300
+    search.client.close()
+
+
+def test_students_searches_can_use_a_search_only_key(settings, meili):
+    from dataclasses import replace
+
+    from litestar.testing import TestClient
+    from meilisearch.errors import MeilisearchApiError
+
+    from opportunity_bank.app import create_app
+
+    master = SearchClient(meili.url, meili.master_key)
+    key = master.create_key({"actions": ["search"], "indexes": [settings.meili_index], "expiresAt": None})
+    app = create_app(replace(settings, meili_search_key=key.key))
+    with TestClient(app) as client:
+        services = app.state.services
+        publish_openings(services.db, openings(1, 4))
+
+        def found() -> tuple[int, bool]:
+            body = client.get("/api/v1/search").json()
+            return body["total"], body["degraded"]
+
+        eventually(lambda: found() == (4, False))
+        with pytest.raises(MeilisearchApiError) as refused:
+            services.search.reader.index(settings.meili_index).add_documents([{"id": 1}])
+        assert refused.value.status_code == 403
+    master.delete_key(key.key)
+    master.close()
+
+
+def test_the_documented_narrow_admin_key_is_enough(settings, engine, meili):
+    """The key docs/operations.md tells operators to create: index, reindex, check."""
+    from opportunity_bank.search.engine import SearchEngine
+
+    master = SearchClient(meili.url, meili.master_key)
+    key = master.create_key({
+        "actions": ["search", "documents.*", "indexes.*", "settings.*", "tasks.get", "stats.get"],
+        "indexes": ["*"], "expiresAt": None,
+    })
+    publish_openings(engine, openings(1, 6))
+    search = SearchEngine(SearchClient(meili.url, key.key), settings.meili_index)
+    search.ensure_index()
+    assert OutboxIndexer(engine, search).drain() == 6
+    assert search.reindex(engine) == 6
+    assert search.check(engine).clean
+    search.client.close()
+    master.delete_key(key.key)
+    master.close()
