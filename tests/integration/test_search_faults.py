@@ -32,6 +32,11 @@ def own_meili(tmp_path):
     server.stop()
 
 
+def live_pid(server: ManagedMeilisearch) -> int:
+    """The server's pid once it runs: just after a kill the supervisor may still be restarting it."""
+    return eventually(lambda: server.is_alive() and server.pid, timeout=15)
+
+
 def kill_hard(pid: int) -> None:
     os.kill(pid, signal.SIGKILL)
     eventually(lambda: not _alive(pid), timeout=5)
@@ -128,11 +133,11 @@ def test_managed_meilisearch_killed_while_indexing_and_searching(settings, tmp_p
         writer = threading.Thread(target=publish_openings, args=(services.db, openings(1001, 2000)))
         writer.start()
         eventually(lambda: pending(services.db) > 0, interval=0.005)
-        kill_hard(managed.pid)
+        kill_hard(live_pid(managed))
         writer.join()
         eventually(lambda: managed.is_alive(), timeout=15)
         time.sleep(0.5)
-        kill_hard(managed.pid)
+        kill_hard(live_pid(managed))
         eventually(lambda: managed.is_alive(), timeout=15)
         eventually(lambda: pending(services.db) == 0, timeout=30, interval=0.2)
         eventually(lambda: not services.search.search(parse_request({})).degraded, timeout=15)
@@ -155,7 +160,9 @@ def test_lost_index_is_rebuilt_from_the_database(settings, own_meili):
         admin = SearchClient(own_meili.url, own_meili.master_key)
         admin.wait_for_task(admin.delete_index(settings.meili_index).task_uid)
         services.indexer.search_restarted()  # what the supervisor does after a restart
-        eventually(lambda: searchable_ids(services.search) == {f"t-{i:04d}" for i in range(1, 41)})
+        # A rebuild is a full reindex; on two busy cores it can take a while.
+        eventually(lambda: searchable_ids(services.search) == {f"t-{i:04d}" for i in range(1, 41)},
+                   timeout=90)
         answers = searcher.finish()
         admin.close()
     # While the index was gone, the database answered: never an empty or failed answer.
