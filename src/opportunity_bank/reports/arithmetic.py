@@ -43,8 +43,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, fields
 from decimal import Decimal
 
-KINDS = ("thesis", "internship", "summer_job")
-STATUSES = frozenset({"draft", "published", "filled", "completed", "closed", "withdrawn"})
+from opportunity_bank.models.enums import KINDS
+from opportunity_bank.models.enums import STATUSES as ALL_STATUSES
+
+# The same vocabularies as the models; the report's own rules are which statuses count.
+STATUSES = frozenset(ALL_STATUSES)
 COUNTED_STATUSES = frozenset({"published", "filled", "completed", "closed"})
 FILLED_STATUSES = frozenset({"filled", "completed"})
 METRICS = ("postings", "positions", "filled_positions")
