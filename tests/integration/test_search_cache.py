@@ -5,17 +5,21 @@ from __future__ import annotations
 import asyncio
 import json
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
+from litestar.testing import TestClient
 from sqlmodel import Session, select
 
+from opportunity_bank.app import create_app
 from opportunity_bank.db import session_scope
 from opportunity_bank.models import Opportunity
 from opportunity_bank.opportunities.importer import import_file
 from opportunity_bank.search.cache import AnswerCache, CachedSearch
 from opportunity_bank.search.query import SearchRequest, parse_request
 from opportunity_bank.search.version import bump_version, index_version
+from tests.faults import dead_url, publish_openings
 from tests.helpers import record, search_ids, wait_until, write_jsonl
 
 TODAY = date(2026, 11, 27)
@@ -192,3 +196,89 @@ def test_facets_flag_must_be_true_or_false(client):
     response = client.get("/api/v1/search", params={"facets": "maybe"})
     assert response.status_code == 400
     assert response.json()["errors"][0]["field"] == "facets"
+
+
+# --- rendered search pages ---------------------------------------------------------------------
+
+def page_from_cache(client, services, params, **headers) -> tuple[bool, str]:
+    """(whether the page came from the rendered-page cache, its HTML)."""
+    hits_before = services.answers.pages.hits
+    response = client.get("/", params=params, headers=headers)
+    assert response.status_code == 200
+    return services.answers.pages.hits == hits_before + 1, response.text
+
+
+def shown(services, html: str) -> set[str]:
+    """External ids of the openings a page links to."""
+    with Session(services.db) as session:
+        openings = session.exec(select(Opportunity.id, Opportunity.external_id)).all()
+    return {external_id for id_, external_id in openings if f'href="/opportunities/{id_}"' in html}
+
+
+def test_a_repeated_search_page_is_served_rendered_until_the_index_changes(client, services, twelve):
+    params = {"q": "Avoin tehtävä 4"}
+    assert "t-0004" in shown(services, client.get("/", params=params).text)
+    # The start-up index check may still bump the index version once; then it stays kept.
+    wait_until(lambda: page_from_cache(client, services, params)[0], timeout=10)
+    assert page_from_cache(client, services, params) == (True, client.get("/", params=params).text)
+    with session_scope(services.db) as session:
+        opening = session.exec(select(Opportunity).where(Opportunity.external_id == "t-0004")).one()
+        opening.status = "withdrawn"
+    wait_until(lambda: "t-0004" not in shown(services, client.get("/", params=params).text))
+    assert "t-0004" not in shown(services, client.get("/").text)
+
+
+def test_kept_pages_never_cross_languages_fragments_or_filters(client, services, twelve):
+    variants = {
+        "fi page": ({"q": "tehtävä"}, {"Accept-Language": "fi"}),
+        "sv page": ({"q": "tehtävä"}, {"Accept-Language": "sv"}),
+        "en by address": ({"q": "tehtävä", "lang": "en"}, {"Accept-Language": "fi"}),
+        "fi fragment": ({"q": "tehtävä"}, {"Accept-Language": "fi", "HX-Request": "true"}),
+        "theses": ({"q": "tehtävä", "kind": "thesis"}, {"Accept-Language": "fi"}),
+        "internships": ({"q": "tehtävä", "kind": "internship"}, {"Accept-Language": "fi"}),
+    }
+
+    def get(params, headers) -> str:
+        client.cookies.clear()  # ?lang= is remembered in a cookie; each variant stands alone
+        return client.get("/", params=params, headers=headers).text
+
+    rounds = [{name: get(*variant) for name, variant in variants.items()} for _ in range(3)]
+    assert services.answers.pages.hits > 0
+    assert rounds[1] == rounds[2]  # served from the kept pages, and each still its own
+    pages = rounds[2]
+    assert len(set(pages.values())) == len(variants)
+    assert '<html lang="fi"' in pages["fi page"] and '<html lang="sv"' in pages["sv page"]
+    assert '<html lang="en"' in pages["en by address"]
+    assert "<html" not in pages["fi fragment"] and 'id="results"' in pages["fi fragment"]
+    for name, kind in (("theses", "thesis"), ("internships", "internship")):
+        ids = shown(services, pages[name])
+        assert ids and ids <= {r["external_id"] for r in twelve if r["kind"] == kind}, name
+
+
+def test_kept_pages_are_bounded(client, services, twelve):
+    services.answers.pages.max_entries = 4
+    for n in range(12):
+        client.get("/", params={"q": f"tehtävä {n}"})
+        assert len(services.answers.pages) <= 4
+
+
+def test_a_degraded_page_is_not_kept(settings, engine):
+    publish_openings(engine, [record(i) for i in range(1, 4)])
+    with TestClient(create_app(replace(settings, meili_url=dead_url()))) as client:
+        services = client.app.state.services
+        for _ in range(2):
+            response = client.get("/", params={"q": "avoin"})
+            assert response.status_code == 200 and shown(services, response.text) == {"t-0001", "t-0002"}
+        assert len(services.answers.pages) == 0
+
+
+def test_pages_are_sent_gzipped_only_to_those_who_take_it(client, twelve):
+    params = {"q": "tehtävä"}
+    for _ in range(2):  # rendered, then kept
+        plain = client.get("/", params=params, headers={"Accept-Encoding": "identity"})
+        zipped = client.get("/", params=params, headers={"Accept-Encoding": "br, gzip;q=0.8"})
+        refused = client.get("/", params=params, headers={"Accept-Encoding": "gzip;q=0, deflate"})
+        assert "content-encoding" not in plain.headers and "content-encoding" not in refused.headers
+        assert zipped.headers["content-encoding"] == "gzip"
+        assert zipped.text == plain.text == refused.text and "<html" in plain.text
+        assert "Accept-Encoding" in plain.headers["vary"] and "HX-Request" in plain.headers["vary"]

@@ -7,6 +7,9 @@ indexer bumps that version after every batch, and an answer from an older versio
 served. The in-process indexer tells the cache at once; bumps by other processes (another
 worker, `reindex`, `import` with its own indexer) are seen by polling the `search_state` row,
 at most `poll_seconds` late.
+
+Rendered search pages are kept the same way, beside the answers and under the same version:
+a page that shows an answer is only as fresh as that answer.
 """
 
 from __future__ import annotations
@@ -15,10 +18,10 @@ import asyncio
 import logging
 import threading
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 import anyio
 from litestar.serialization import decode_json, encode_json
@@ -31,8 +34,10 @@ from opportunity_bank.search.version import index_version
 
 log = logging.getLogger(__name__)
 MAX_ENTRIES = 1_000  # about 12 KB each: 12 MB at most
+MAX_PAGES = 4_000  # kept gzipped, about 3 KB each (18 KB as HTML): 12 MB at most
 POLL_SECONDS = 0.25
 MISS_THREADS = 8
+T = TypeVar("T")
 
 
 class AnswerCache:
@@ -151,16 +156,35 @@ class Answer:
 
 
 class CachedSearch:
-    """SearchEngine.search with answers cached per index version; degraded answers are not kept."""
+    """SearchEngine.search with answers cached per index version; degraded answers are not kept.
+
+    Also keeps rendered pages (`kept_page`/`keep_page`) under the same version, and runs slow
+    work off the event loop (`shared`) so that identical requests at one moment share one run.
+    """
 
     def __init__(self, search: SearchEngine, engine: Engine, max_entries: int = MAX_ENTRIES,
-                 poll_seconds: float = POLL_SECONDS) -> None:
+                 poll_seconds: float = POLL_SECONDS, max_pages: int = MAX_PAGES) -> None:
         self.engine_search = search
         self.answers = AnswerCache(max_entries)
-        self.version = IndexVersion(engine, poll_seconds, on_change=self.answers.clear)
-        self._in_flight: dict[tuple, asyncio.Future] = {}
+        self.pages = AnswerCache(max_pages)
+        self.version = IndexVersion(engine, poll_seconds, on_change=self._forget)
+        self._in_flight: dict[Hashable, asyncio.Future] = {}
         self.fetches = 0  # questions actually sent to Meilisearch
         self._limiter: anyio.CapacityLimiter | None = None  # made on the event loop
+
+    def _forget(self) -> None:
+        self.answers.clear()
+        self.pages.clear()
+
+    def kept_page(self, key: Hashable) -> Any | None:
+        """A page rendered under the current index version, if one is kept under `key`."""
+        version = self.version.value
+        return self.pages.get(key, version) if version >= 0 else None
+
+    def keep_page(self, key: Hashable, version: int, page: Any) -> None:
+        """Keep a page rendered from answers read at `version` (read it before searching)."""
+        if version >= 0:
+            self.pages.put(key, version, page)
 
     def cached(self, request: SearchRequest, today: date | None = None) -> Answer | None:
         """The kept answer, if there is one for the current version; cheap, never blocks."""
@@ -187,32 +211,34 @@ class CachedSearch:
         return kept.result(request) if kept else self._fetch(request, today)[0]
 
     async def search_json(self, request: SearchRequest) -> bytes:
-        """For the API: the JSON body; from the cache on the event loop, a miss in a thread.
-
-        Identical misses at the same moment (a class typing the same popular word) share one
-        question to Meilisearch instead of sending it once each.
-        """
+        """For the API: the JSON body; from the cache on the event loop, a miss in a thread."""
         today = city_today()
         kept = self.cached(request, today)
-        if kept is not None:
-            return kept.json(request)
-        key = (request.cache_key(today), self.version.value)
+        if kept is None:
+            key = ("answer", request.cache_key(today), self.version.value)
+            kept = await self.shared(key, lambda: self._fetch(request, today)[1])
+        return kept.json(request)
+
+    async def shared(self, key: Hashable, work: Callable[[], T]) -> T:
+        """`work()` in a worker thread; callers with the same key at the same moment share one run.
+
+        A class typing the same popular word sends Meilisearch one question, not one each.
+        The key must say everything the result depends on, the index version included.
+        """
         pending = self._in_flight.get(key)
         if pending is None:
-            pending = asyncio.ensure_future(self._fetch_in_thread(request, today))
+            pending = asyncio.ensure_future(self._in_thread(work))
             self._in_flight[key] = pending
             pending.add_done_callback(lambda done: self._settled(key, done))
-        answer = await asyncio.shield(pending)
-        return answer.json(request)
+        return await asyncio.shield(pending)
 
-    async def _fetch_in_thread(self, request: SearchRequest, today: date) -> Answer:
+    async def _in_thread(self, work: Callable[[], T]) -> T:
         if self._limiter is None:
             # A few threads keep Meilisearch busy; more only fight over the GIL and the cores.
             self._limiter = anyio.CapacityLimiter(MISS_THREADS)
-        _, answer = await anyio.to_thread.run_sync(self._fetch, request, today, limiter=self._limiter)
-        return answer
+        return await anyio.to_thread.run_sync(work, limiter=self._limiter)
 
-    def _settled(self, key: tuple, done: asyncio.Future) -> None:
+    def _settled(self, key: Hashable, done: asyncio.Future) -> None:
         self._in_flight.pop(key, None)
         if not done.cancelled():
             done.exception()  # the waiters got it; do not log it again as never retrieved

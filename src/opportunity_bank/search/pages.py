@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import logging
+from datetime import date
 from typing import Any
 from urllib.parse import urlencode
 
-from litestar import Request, get
-from litestar.response import Template
+from litestar import MediaType, Request, Response, get
 
 from opportunity_bank.models.enums import DEGREE_LEVELS, KINDS, LANGUAGES
+from opportunity_bank.opportunities.lifecycle import city_today
 from opportunity_bank.search.api import query_lists
 from opportunity_bank.search.documents import FACETS
 from opportunity_bank.search.engine import SearchUnavailable
 from opportunity_bank.search.query import SearchParamError, SearchRequest, SearchResult, parse_request
 from opportunity_bank.web.i18n import LANGUAGES as LANGUAGE_CHOICES
+from opportunity_bank.web.i18n import negotiate_language
 from opportunity_bank.web.services import ServicesDep
 
 log = logging.getLogger(__name__)
@@ -23,13 +26,28 @@ PAGE_SIZE = 20
 FACET_ORDER = ("kind", "language", "level", "unit")
 FIXED_VALUES = {"kind": KINDS, "language": LANGUAGES, "level": DEGREE_LEVELS}
 # A fragment and a page share one URL; caches and the browser must keep them apart.
-VARY = {"Vary": "HX-Request"}
+VARY = {"Vary": "HX-Request, Accept-Encoding"}
+PageKey = tuple[date, str, bool, bytes]
+RenderedPage = tuple[int, bytes]  # status, gzipped HTML
 
 
 def is_fragment_request(request: Request) -> bool:
     """htmx asking for the results only (not a history restore, which wants the whole page)."""
     return (request.headers.get("hx-request") == "true"
             and request.headers.get("hx-history-restore-request") != "true")
+
+
+def accepts_gzip(request: Request) -> bool:
+    """Whether Accept-Encoding allows gzip (a q=0 refuses it)."""
+    for part in request.headers.get("accept-encoding", "").lower().split(","):
+        name, *params = (piece.strip() for piece in part.split(";"))
+        if name in ("gzip", "*"):
+            quality = next((p.removeprefix("q=") for p in params if p.startswith("q=")), "1")
+            try:
+                return float(quality) > 0
+            except ValueError:
+                return False
+    return False
 
 
 def search_query(search: SearchRequest, **changes: Any) -> list[tuple[str, str]]:
@@ -103,23 +121,59 @@ def page_context(search: SearchRequest, result: SearchResult | None, **extra: An
     }
 
 
-@get("/", name="search-page", sync_to_thread=True, include_in_schema=False)
-def search_page(request: Request, services: ServicesDep) -> Template:
-    fragment = is_fragment_request(request)
-    template = "search/_fragment.html" if fragment else "search/page.html"
+def search_context(request: Request, services: ServicesDep) -> tuple[int, dict[str, Any]]:
+    """The status and template context of a search page: searches (may block), never raises."""
     # A language chosen in the address stays in the form, so typing keeps it in the URL too.
     explicit_language = request.query_params.get("lang") in LANGUAGE_CHOICES
     try:
         search = parse_request(query_lists(request), default_per_page=PAGE_SIZE)
     except SearchParamError as error:
-        context = page_context(SearchRequest(), None, error=error, explicit_language=explicit_language)
-        return Template(template, context=context, status_code=400, headers=VARY)
+        return 400, page_context(SearchRequest(), None, error=error, explicit_language=explicit_language)
     # The fragment re-renders facet counts too: counts that lag behind the query would mislead.
     try:
         result = services.answers.search(search)
     except SearchUnavailable as error:
         log.warning("search page degraded: %s", error)
-        context = page_context(search, None, unavailable=True, explicit_language=explicit_language)
-        return Template(template, context=context, status_code=503, headers=VARY)
-    context = page_context(search, result, explicit_language=explicit_language)
-    return Template(template, context=context, headers=VARY)
+        return 503, page_context(search, None, unavailable=True, explicit_language=explicit_language)
+    return 200, page_context(search, result, explicit_language=explicit_language)
+
+
+def render_search_page(request: Request, services: ServicesDep, key: PageKey, version: int) -> RenderedPage:
+    """Search and render (in a worker thread); keep the page if it shows a full answer.
+
+    Pages are kept gzipped: a fifth to a seventh of the size, so thousands fit in a few MB,
+    sent as they are to browsers that take gzip and inflated in some 20 µs for the others.
+    The page holds no secret (no session, no CSRF token), so compressing it leaks nothing.
+    """
+    _, language, fragment, _ = key
+    status, context = search_context(request, services)
+    template = request.app.template_engine.get_template("search/_fragment.html" if fragment
+                                                        else "search/page.html")
+    html = template.render(**context, request=request, lang=language).encode()
+    body = gzip.compress(html, compresslevel=1, mtime=0)
+    if status == 200 and not context["result"].degraded:
+        services.answers.keep_page(key, version, (status, body))
+    return status, body
+
+
+@get("/", name="search-page", include_in_schema=False)
+async def search_page(request: Request, services: ServicesDep) -> Response[bytes]:
+    """Async: a page already rendered for this address and index version costs no thread hop.
+
+    Rendering 20 cards with their dates and facets costs some milliseconds of CPU, several times
+    what Meilisearch spends on the answer, and in a rush most requests repeat a popular search.
+    """
+    # All a page shows follows from these: the day (deadlines), the language, whether htmx
+    # asks for the results only, and the address (the search and the language links).
+    key: PageKey = (city_today(), negotiate_language(request), is_fragment_request(request),
+                    request.scope["query_string"])
+    page = services.answers.kept_page(key)
+    if page is None:
+        version = services.answers.version.value
+        page = await services.answers.shared(
+            ("page", key, version), lambda: render_search_page(request, services, key, version))
+    status, packed = page
+    if accepts_gzip(request):
+        return Response(packed, status_code=status, media_type=MediaType.HTML,
+                        headers={**VARY, "Content-Encoding": "gzip"})
+    return Response(gzip.decompress(packed), status_code=status, media_type=MediaType.HTML, headers=VARY)
