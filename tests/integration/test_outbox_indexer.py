@@ -159,3 +159,28 @@ def test_the_documented_narrow_admin_key_is_enough(settings, engine, meili):
     search.client.close()
     master.delete_key(key.key)
     master.close()
+
+
+def test_a_rebuild_queues_again_what_changed_while_it_ran(engine):
+    """What changed after `since` goes back to the outbox, due now, and cached answers go stale."""
+    from datetime import timedelta
+
+    from opportunity_bank.search.engine import replay_changes_since
+    from opportunity_bank.search.version import index_version
+
+    publish_openings(engine, openings(1, 5))
+    table = Opportunity.__table__
+    with engine.begin() as connection:  # plain SQL: no outbox hook, no updated_at stamping
+        for hours in range(1, 6):
+            connection.execute(table.update().where(table.c.external_id == f"t-000{hours}")
+                               .values(updated_at=utcnow() - timedelta(hours=hours)))
+        connection.execute(OutboxEntry.__table__.delete())
+    version = index_version(engine)
+    assert replay_changes_since(engine, utcnow() - timedelta(hours=2, minutes=30)) == 2
+    with Session(engine) as session:
+        queued = session.exec(select(OutboxEntry)).all()
+        wanted = session.exec(select(Opportunity.id)
+                              .where(Opportunity.external_id.in_(["t-0001", "t-0002"]))).all()
+    assert sorted(e.opportunity_id for e in queued) == sorted(wanted)
+    assert all(e.attempts == 0 and e.last_error is None and e.available_at <= utcnow() for e in queued)
+    assert index_version(engine) == version + 1

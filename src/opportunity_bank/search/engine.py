@@ -13,7 +13,8 @@ from datetime import date, timedelta
 from typing import Any
 
 from meilisearch.errors import MeilisearchApiError, MeilisearchError, MeilisearchTimeoutError
-from sqlalchemy import func
+from sqlalchemy import func, insert, literal
+from sqlalchemy import select as sa_select
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
@@ -368,10 +369,15 @@ def replay_changes_since(engine: Engine, since) -> int:
 
     Also bumps the index version: answers cached from the old index are not served again.
     """
+    now = utcnow()
+    stamp = OutboxEntry.__table__.c.created_at.type
+    # One INSERT … SELECT: after a big import this is every imported opening (100,000 entries
+    # took 10 s as ORM objects).
+    changed = sa_select(Opportunity.id, literal(now, stamp), literal(now, stamp), literal(0)).where(
+        Opportunity.updated_at >= since)
     with Session(engine) as session:
-        ids = session.exec(select(Opportunity.id).where(Opportunity.updated_at >= since)).all()
-        now = utcnow()
-        session.add_all(OutboxEntry(opportunity_id=i, created_at=now, available_at=now) for i in ids)
+        queued = session.execute(insert(OutboxEntry).from_select(
+            ["opportunity_id", "created_at", "available_at", "attempts"], changed)).rowcount
         bump_version(session)
         session.commit()
-    return len(ids)
+    return queued
