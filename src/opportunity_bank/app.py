@@ -37,6 +37,7 @@ from opportunity_bank.settings import Settings
 from opportunity_bank.web.errors import EXCEPTION_HANDLERS
 from opportunity_bank.web.health import admin_status, healthz, readyz
 from opportunity_bank.web.i18n import remember_language
+from opportunity_bank.web.memory import MemoryTrimmer
 from opportunity_bank.web.pages import accessibility_statement
 from opportunity_bank.web.security import csrf_middleware, security_headers_hook
 from opportunity_bank.web.services import Services
@@ -83,8 +84,10 @@ def start_services(settings: Settings, run_indexer: bool = True) -> tuple[Servic
     answers = CachedSearch(search, db)
     answers.start()
     indexer = start_indexer(db, search, server, answers.version.advance) if run_indexer else None
+    trimmer = MemoryTrimmer()
+    trimmer.start()
     services = Services(settings=settings, db=db, search=search, indexer=indexer, answers=answers,
-                        search_server=server)
+                        search_server=server, memory=trimmer)
     return services, server
 
 
@@ -92,6 +95,7 @@ def stop_services(services: Services, server: SearchServer) -> None:
     if services.indexer:
         services.indexer.stop(flush=True)
     services.answers.stop()
+    services.memory.stop()
     services.search.client.close()
     services.db.dispose()
     server.stop()

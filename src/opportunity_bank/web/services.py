@@ -12,6 +12,7 @@ from opportunity_bank.search.engine import SearchEngine
 from opportunity_bank.search.indexer import OutboxIndexer
 from opportunity_bank.search.runtime import SearchServer
 from opportunity_bank.settings import Settings
+from opportunity_bank.web.memory import MemoryTrimmer
 
 
 @dataclass(slots=True)
@@ -21,6 +22,7 @@ class Services:
     search: SearchEngine
     indexer: OutboxIndexer | None  # None in `serve --workers N` workers: the parent indexes
     answers: CachedSearch  # search through the answer cache; what student pages should call
+    memory: MemoryTrimmer  # gives freed memory back to the system
     search_server: SearchServer | None = None
 
 

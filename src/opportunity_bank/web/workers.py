@@ -17,6 +17,7 @@ from litestar import Litestar
 from opportunity_bank.app import connect_search, create_app, start_indexer
 from opportunity_bank.db import make_engine
 from opportunity_bank.settings import PREFIX, Settings
+from opportunity_bank.web.memory import MemoryTrimmer
 
 
 def worker_app() -> Litestar:
@@ -28,11 +29,14 @@ def serve_workers(settings: Settings, workers: int, **options) -> None:
     db = make_engine(settings)
     server, search = connect_search(settings, db, publish=True)
     indexer = start_indexer(db, search, server)
+    trimmer = MemoryTrimmer()  # the indexer's batches are the parent's big allocations
+    trimmer.start()
     os.environ[PREFIX + "MEILI_URL"] = server.url
     os.environ[PREFIX + "MEILI_MASTER_KEY"] = server.key or ""
     try:
         uvicorn.run("opportunity_bank.web.workers:worker_app", factory=True, workers=workers, **options)
     finally:
+        trimmer.stop()
         indexer.stop(flush=True)
         search.client.close()
         db.dispose()
