@@ -93,6 +93,17 @@ class TextAnalyzer:
                 terms.extend(self.finnish_terms(word) or (word,))
         return " ".join(_dedupe(terms))
 
+    def added_terms(self, text: str, language: str) -> str:
+        """:meth:`index_terms` without the words ``text`` already has.
+
+        For long text: a word already there is found there, in a field that ranks higher, and
+        leaving it out of the terms takes a third off Meilisearch's indexing time (byWord
+        proximity over less text). Titles and tags keep all their terms: the relevance suite
+        loses "Puistotyöntekijä kesäksi" for "kesätöitä puistoissa" without them.
+        """
+        original = set(tokens(text))
+        return " ".join(t for t in self.index_terms(text, language).split() if t not in original)
+
     def query_text(self, query: str) -> str:
         """Rewrite a student's query into the indexed vocabulary, one term per word.
 

@@ -56,6 +56,8 @@ def index_settings() -> dict[str, Any]:
 class Analyzer(Protocol):
     def index_terms(self, text: str, language: str) -> str: ...
 
+    def added_terms(self, text: str, language: str) -> str: ...
+
     def query_text(self, query: str) -> str: ...
 
 
@@ -97,7 +99,7 @@ def to_document(
     if analyzer is not None:
         language = o.content_language
         document["title_terms"] = analyzer.index_terms(o.title, language)
-        document["description_terms"] = analyzer.index_terms(o.description, language)
+        document["description_terms"] = analyzer.added_terms(o.description, language)
         document["tags_terms"] = analyzer.index_terms(" ".join(o.tags), language)
     return document
 
