@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 
-from opportunity_bank.web.memory import MemoryTrimmer, trim
+from opportunity_bank.web.memory import MemoryTrimmer, limit_arenas, trim
 
 
 def anonymous_rss_mb() -> float:
@@ -46,3 +46,7 @@ def test_the_trimmer_trims_in_the_background_until_stopped():
     assert done >= 3
     threading.Event().wait(0.2)
     assert trimmer.trims == done
+
+
+def test_threads_can_be_limited_to_two_malloc_arenas():
+    assert limit_arenas(2)

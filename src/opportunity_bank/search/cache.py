@@ -34,8 +34,8 @@ from opportunity_bank.search.query import SearchRequest, SearchResult
 from opportunity_bank.search.version import index_version
 
 log = logging.getLogger(__name__)
-MAX_ENTRIES = 4_000  # deflated, about 2–3 KB each: 12 MB at most
-MAX_PAGES = 4_000  # kept gzipped, about 3 KB each (18 KB as HTML): 12 MB at most
+MAX_ENTRIES = 2_000  # deflated, about 2–3 KB each: 6 MB at most
+MAX_PAGES = 2_000  # kept gzipped, about 3 KB each (18 KB as HTML): 6 MB at most
 POLL_SECONDS = 0.25
 MISS_THREADS = 24  # measured 3, 8, 24, 48 at 50 connections: p95 best from 24 on
 T = TypeVar("T")
