@@ -97,9 +97,10 @@ class TextAnalyzer:
         """:meth:`index_terms` without the words ``text`` already has.
 
         For long text: a word already there is found there, in a field that ranks higher, and
-        leaving it out of the terms takes a third off Meilisearch's indexing time (byWord
-        proximity over less text). Titles and tags keep all their terms: the relevance suite
-        loses "Puistotyöntekijä kesäksi" for "kesätöitä puistoissa" without them.
+        leaving it out of the terms takes about a tenth off Meilisearch's indexing time
+        (23,000 openings: 7.3 -> 6.4-6.9 s, byWord proximity over less text). Titles and tags
+        keep all their terms: the relevance suite loses "Puistotyöntekijä kesäksi" for
+        "kesätöitä puistoissa" without them.
         """
         original = set(tokens(text))
         return " ".join(t for t in self.index_terms(text, language).split() if t not in original)
