@@ -376,8 +376,10 @@ def replay_changes_since(engine: Engine, since) -> int:
     changed = sa_select(Opportunity.id, literal(now, stamp), literal(now, stamp), literal(0)).where(
         Opportunity.updated_at >= since)
     with Session(engine) as session:
-        queued = session.execute(insert(OutboxEntry).from_select(
-            ["opportunity_id", "created_at", "available_at", "attempts"], changed)).rowcount
+        # Counted from RETURNING: psycopg reports no row count for an INSERT … SELECT.
+        queued = len(session.execute(insert(OutboxEntry).from_select(
+            ["opportunity_id", "created_at", "available_at", "attempts"], changed)
+            .returning(OutboxEntry.id)).all())
         bump_version(session)
         session.commit()
     return queued
