@@ -32,6 +32,10 @@ TASK_TIMEOUT_MS = 60_000
 TASK_POLL_MAX_SECONDS = 0.05
 SEARCH_TIMEOUT_SECONDS = 2.0  # a student waits this long at most before the database answers
 REINDEX_BATCH = 5_000
+# A rebuild inside `serve` (a lost index) sends smaller batches: what a batch allocates stays
+# with a long-running process (the allocators keep it); 23,000 openings left serve at 135 MB
+# instead of 163 MB, and took 9.1 s instead of 7.1 s. The `reindex` command exits after it.
+HEAL_BATCH = 2_000
 # Replays what changed since a rebuild started, with room for clocks of other hosts.
 REPLAY_MARGIN = timedelta(minutes=5)
 STALE_BUILD_SECONDS = 3600
@@ -161,7 +165,7 @@ class SearchEngine:
         log.warning("rebuilding search index %s: %s", self.index_uid, reason)
         self.rebuilding = True
         try:
-            count = self.reindex(engine)
+            count = self.reindex(engine, batch_size=HEAL_BATCH)
         finally:
             self.rebuilding = False
         self.breaker.succeeded()  # the index answers again; no need to sit out the cooldown
@@ -212,7 +216,7 @@ class SearchEngine:
             self.wait(task_uid)
 
     # --- full rebuild ----------------------------------------------------------------------
-    def reindex(self, engine: Engine, progress=None) -> int:
+    def reindex(self, engine: Engine, progress=None, batch_size: int = REINDEX_BATCH) -> int:
         """Build a fresh index beside the live one, check it, swap it in, replay, drop the old.
 
         Students keep searching the old index the whole time, so there is no empty moment.
@@ -226,7 +230,7 @@ class SearchEngine:
         build = self.client.index(build_uid)
         sent: int | None = None  # Meilisearch indexes one batch while we read and analyse the next
         try:
-            for batch in searchable_batches(engine, today, REINDEX_BATCH):
+            for batch in searchable_batches(engine, today, batch_size):
                 docs = self.documents_for(batch)
                 task_uid = build.add_documents(docs, primary_key="id").task_uid
                 if sent is not None:
