@@ -29,6 +29,7 @@ FIXED_VALUES = {"kind": KINDS, "language": LANGUAGES, "level": DEGREE_LEVELS}
 VARY = {"Vary": "HX-Request, Accept-Encoding"}
 PageKey = tuple[date, str, bool, bytes]
 RenderedPage = tuple[int, bytes]  # status, gzipped HTML
+MAX_KEPT_QUERY_BYTES = 1_000
 
 
 def is_fragment_request(request: Request) -> bool:
@@ -38,16 +39,16 @@ def is_fragment_request(request: Request) -> bool:
 
 
 def accepts_gzip(request: Request) -> bool:
-    """Whether Accept-Encoding allows gzip (a q=0 refuses it)."""
+    """Whether Accept-Encoding allows gzip: named with a quality above 0, or else by `*`."""
+    qualities: dict[str, str] = {}
     for part in request.headers.get("accept-encoding", "").lower().split(","):
         name, *params = (piece.strip() for piece in part.split(";"))
-        if name in ("gzip", "*"):
-            quality = next((p.removeprefix("q=") for p in params if p.startswith("q=")), "1")
-            try:
-                return float(quality) > 0
-            except ValueError:
-                return False
-    return False
+        qualities[name] = next((p.removeprefix("q=") for p in params if p.startswith("q=")), "1")
+    quality = qualities.get("gzip", qualities.get("*", "0"))
+    try:
+        return float(quality) > 0
+    except ValueError:
+        return False
 
 
 def search_query(search: SearchRequest, **changes: Any) -> list[tuple[str, str]]:
@@ -151,7 +152,9 @@ def render_search_page(request: Request, services: ServicesDep, key: PageKey, ve
                                                         else "search/page.html")
     html = template.render(**context, request=request, lang=language).encode()
     body = gzip.compress(html, compresslevel=1, mtime=0)
-    if status == 200 and not context["result"].degraded:
+    # A long address is no popular search; unknown parameters are ignored but echoed in the
+    # language links, so keeping such pages would let anyone fill the cache with padding.
+    if status == 200 and not context["result"].degraded and len(key[3]) <= MAX_KEPT_QUERY_BYTES:
         services.answers.keep_page(key, version, (status, body))
     return status, body
 
