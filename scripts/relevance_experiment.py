@@ -49,7 +49,9 @@ def analysed_document(opening: dict) -> dict:
     for field in TERM_FIELDS:
         value = opening.get(field) or ""
         text = " ".join(value) if isinstance(value, list) else value
-        document[f"{field}_terms"] = analyzer.index_terms(text, language)
+        # As search/documents.py indexes them: a description's terms leave out its own words.
+        terms = analyzer.added_terms if field == "description" else analyzer.index_terms
+        document[f"{field}_terms"] = terms(text, language)
     return document
 
 

@@ -380,7 +380,7 @@ def replay_changes_since(engine: Engine, since) -> int:
     changed = sa_select(Opportunity.id, literal(now, stamp), literal(now, stamp), literal(0)).where(
         Opportunity.updated_at >= since)
     with Session(engine) as session:
-        # Counted from RETURNING: psycopg reports no row count for an INSERT … SELECT.
+        # Counted from RETURNING: through SQLAlchemy on PostgreSQL its row count came back -1.
         queued = len(session.execute(insert(OutboxEntry).from_select(
             ["opportunity_id", "created_at", "available_at", "attempts"], changed)
             .returning(OutboxEntry.id)).all())
