@@ -29,6 +29,7 @@ from litestar.serialization import decode_json, encode_json
 from sqlalchemy.engine import Engine
 
 from opportunity_bank.opportunities.lifecycle import city_today
+from opportunity_bank.periodic import Periodic
 from opportunity_bank.search.engine import SearchEngine
 from opportunity_bank.search.query import SearchRequest, SearchResult
 from opportunity_bank.search.version import index_version
@@ -87,12 +88,10 @@ class IndexVersion:
 
     def __init__(self, engine: Engine, poll_seconds: float = POLL_SECONDS, on_change=None) -> None:
         self.engine = engine
-        self.poll_seconds = poll_seconds
         self.on_change = on_change
         self.value = -1  # unknown: nothing is cached until the first read succeeds
         self._lock = threading.Lock()
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._poller = Periodic("index-version", poll_seconds, self.poll)
 
     def advance(self, value: int) -> None:
         with self._lock:
@@ -112,19 +111,10 @@ class IndexVersion:
 
     def start(self) -> None:
         self.poll()
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name="index-version", daemon=True)
-        self._thread.start()
+        self._poller.start()
 
     def stop(self) -> None:
-        self._stop.set()
-        if self._thread:
-            self._thread.join(5)
-            self._thread = None
-
-    def _run(self) -> None:
-        while not self._stop.wait(self.poll_seconds):
-            self.poll()
+        self._poller.stop()
 
 
 @dataclass(frozen=True, slots=True)

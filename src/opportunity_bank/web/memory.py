@@ -13,7 +13,8 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import logging
-import threading
+
+from opportunity_bank.periodic import Periodic
 
 log = logging.getLogger(__name__)
 TRIM_SECONDS = 10.0  # one trim of a fragmented 80 MB heap took 10 ms, without the GIL
@@ -55,26 +56,18 @@ class MemoryTrimmer:
     """Calls :func:`trim` every ``interval`` seconds in a daemon thread."""
 
     def __init__(self, interval: float = TRIM_SECONDS) -> None:
-        self.interval = interval
         self.trims = 0
-        self._stop = threading.Event()
-        self._thread: threading.Thread | None = None
+        self._trimmer = Periodic("memory-trimmer", interval, self._trim)
 
     def start(self) -> None:
         if not limit_arenas():
             log.info("not glibc: freed memory stays with the process")
             return
-        self._stop.clear()
-        self._thread = threading.Thread(target=self._run, name="memory-trimmer", daemon=True)
-        self._thread.start()
+        self._trimmer.start()
 
     def stop(self) -> None:
-        self._stop.set()
-        if self._thread:
-            self._thread.join(5)
-            self._thread = None
+        self._trimmer.stop()
 
-    def _run(self) -> None:
-        while not self._stop.wait(self.interval):
-            trim()
-            self.trims += 1
+    def _trim(self) -> None:
+        trim()
+        self.trims += 1
