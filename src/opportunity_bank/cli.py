@@ -53,25 +53,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_serve(settings: Settings, args: argparse.Namespace) -> int:
-    import uvicorn
-
     from opportunity_bank import db
-    from opportunity_bank.app import create_app
+    from opportunity_bank.runtime import serve
 
+    if not 1 <= args.workers <= 32:
+        raise CommandError("--workers must be from 1 to 32")
     db.upgrade(settings)
     host = args.host or settings.host
     port = args.port or settings.port
-    if not 1 <= args.workers <= 32:
-        raise CommandError("--workers must be from 1 to 32")
     print(f"Opportunity Bank at http://{host}:{port}/", file=sys.stderr)
-    options = dict(host=host, port=port, log_level="info", timeout_graceful_shutdown=20,
-                   proxy_headers=True, server_header=False)
-    if args.workers > 1:
-        from opportunity_bank.web.workers import serve_workers
-
-        serve_workers(settings, args.workers, **options)
-    else:
-        uvicorn.run(create_app(settings), **options)
+    serve(settings, host, port, args.workers)
     return 0
 
 
