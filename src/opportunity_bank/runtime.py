@@ -45,7 +45,7 @@ def connect_search(settings: Settings, db: Engine, *, publish: bool) -> tuple[Se
     server = SearchServer.start(settings, publish=publish)
     client = SearchClient(server.url, server.key)
     search = SearchEngine(
-        client, settings.meili_index, get_analyzer(), fallback=DatabaseSearch(db),
+        client, settings.meili_index, get_analyzer(settings.voikko_path), fallback=DatabaseSearch(db),
         search_key=settings.meili_search_key if settings.meili_url else None,
     )
     try:

@@ -23,11 +23,12 @@ def register(commands) -> None:
 
 def run_import(settings: Settings, args: argparse.Namespace) -> int:
     from opportunity_bank import db
-    from opportunity_bank.cli import CommandError
+    from opportunity_bank.cli import CommandError, require_finnish
     from opportunity_bank.opportunities.importer import ImportFileError, import_file
 
     if not args.file.is_file():
         raise CommandError(f"{args.file}: no such file")
+    require_finnish(settings)
     db.upgrade(settings)
     engine = db.make_engine(settings)
 
@@ -39,6 +40,8 @@ def run_import(settings: Settings, args: argparse.Namespace) -> int:
         report = import_file(engine, args.file, skip_invalid=args.skip_invalid, progress=progress)
     except ImportFileError as error:
         raise CommandError(str(error)) from None
+    except OSError as error:  # unreadable: permissions, a directory, a vanished mount
+        raise CommandError(f"{args.file}: cannot be read ({error.strerror or error})") from None
     for error in report.errors:
         print(f"{args.file.name}: {error}", file=sys.stderr)
     if report.errors and not report.written:

@@ -48,9 +48,9 @@ INDEX_SETTINGS: dict[str, Any] = {
 
 
 @functools.cache
-def index_settings() -> dict[str, Any]:
+def index_settings(analyzer: Analyzer | None = None) -> dict[str, Any]:
     """The declared settings plus the domain synonyms (analysed, so they meet analysed text)."""
-    return {**INDEX_SETTINGS, "synonyms": meilisearch_synonyms(load_synonym_groups())}
+    return {**INDEX_SETTINGS, "synonyms": meilisearch_synonyms(load_synonym_groups(analyzer))}
 
 
 class Analyzer(Protocol):
@@ -59,6 +59,8 @@ class Analyzer(Protocol):
     def added_terms(self, text: str, language: str) -> str: ...
 
     def query_text(self, query: str) -> str: ...
+
+    def analysed_phrase(self, phrase: str) -> str: ...
 
 
 def day_number(value: date | None) -> int:

