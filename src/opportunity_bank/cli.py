@@ -21,7 +21,12 @@ from opportunity_bank.opportunities import cli as opportunities_cli
 from opportunity_bank.reports import cli as reports_cli
 from opportunity_bank.search import cli as search_cli
 from opportunity_bank.search.analysis import FinnishUnavailable
-from opportunity_bank.search.managed import MeilisearchBinaryMissing, find_binary
+from opportunity_bank.search.managed import (
+    DataDirInUse,
+    MeilisearchBinaryMissing,
+    find_binary,
+    reclaim_data_dir,
+)
 from opportunity_bank.settings import Settings, SettingsError
 
 REGISTRARS = (
@@ -32,6 +37,10 @@ REGISTRARS = (
 
 class CommandError(Exception):
     """A command could not do what was asked; the message is shown as is."""
+
+
+# What a person can put right: the message, one line, says how; the exit code is 2.
+REFUSALS = (SettingsError, CommandError, FinnishUnavailable, MeilisearchBinaryMissing, DataDirInUse)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -67,6 +76,7 @@ def run_serve(settings: Settings, args: argparse.Namespace) -> int:
     require_finnish(settings)
     if settings.managed_meilisearch:
         find_binary(override=settings.meili_binary)
+        reclaim_data_dir(settings.data_dir)
     db.upgrade(settings)
     host = args.host or settings.host
     port = args.port or settings.port
@@ -101,7 +111,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = Settings.from_env()
         return args.handler(settings, args)
-    except (SettingsError, CommandError, FinnishUnavailable, MeilisearchBinaryMissing) as error:
+    except REFUSALS as error:
         print(f"opportunity-bank: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:

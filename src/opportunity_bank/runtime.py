@@ -11,6 +11,8 @@ indexer bumps in the database (polled every 0.25 s).
 from __future__ import annotations
 
 import logging
+import os
+import signal
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import replace
@@ -21,6 +23,7 @@ import uvicorn
 from litestar import Litestar
 from sqlalchemy.engine import Engine
 
+from opportunity_bank.children import die_with_parent
 from opportunity_bank.db import make_engine
 from opportunity_bank.search.analysis import get_analyzer
 from opportunity_bank.search.cache import CachedSearch
@@ -34,6 +37,11 @@ from opportunity_bank.web.memory import MemoryTrimmer
 from opportunity_bank.web.services import Services
 
 log = logging.getLogger(__name__)
+# After SIGTERM: requests in flight get this long to finish, the indexer INDEXER_STOP_SECONDS
+# to finish its batch and flush what is queued (the rest stays in the outbox), Meilisearch a
+# second or two to stop; all of it within the 10 s a container runtime waits before SIGKILL.
+GRACE_SECONDS = 5
+INDEXER_STOP_SECONDS = 3
 
 
 def connect_search(settings: Settings, db: Engine, *, publish: bool) -> tuple[SearchServer, SearchEngine]:
@@ -78,7 +86,7 @@ def start_services(settings: Settings, run_indexer: bool = True) -> Services:
 
 def stop_services(services: Services) -> None:
     if services.indexer:
-        services.indexer.stop(flush=True)
+        services.indexer.stop(flush=True, timeout=INDEXER_STOP_SECONDS)
     services.answers.stop()
     services.memory.stop()
     services.search.client.close()
@@ -107,7 +115,7 @@ def serve(settings: Settings, host: str, port: int, workers: int = 1) -> None:
     """Serve HTTP until SIGINT or SIGTERM."""
     from opportunity_bank.app import create_app
 
-    options = dict(host=host, port=port, log_level="info", timeout_graceful_shutdown=20,
+    options = dict(host=host, port=port, log_level="info", timeout_graceful_shutdown=GRACE_SECONDS,
                    proxy_headers=True, server_header=False)
     if workers == 1:
         uvicorn.run(create_app(settings), **options)
@@ -123,16 +131,21 @@ def serve(settings: Settings, host: str, port: int, workers: int = 1) -> None:
         _run_workers(worker_settings, workers, **options)
     finally:
         trimmer.stop()
-        indexer.stop(flush=True)
+        indexer.stop(flush=True, timeout=INDEXER_STOP_SECONDS)
         search.client.close()
         db.dispose()
         server.stop()
 
 
-def worker_app(settings: Settings) -> Litestar:
-    """The app in one worker process; the parent process drains the outbox."""
+def worker_app(settings: Settings, parent: int) -> Litestar:
+    """The app in one worker process; the parent process drains the outbox.
+
+    The worker ends with its parent (``parent`` is the parent's pid): a killed `serve` must
+    not leave workers holding its port.
+    """
     from opportunity_bank.app import create_app
 
+    die_with_parent(signal.SIGTERM, parent)
     return create_app(settings, run_indexer=False)
 
 
@@ -142,7 +155,8 @@ def _run_workers(settings: Settings, workers: int, **options) -> None:
     # app factory (with the settings bound) is pickled into each worker process instead.
     from uvicorn.supervisors import Multiprocess
 
-    config = uvicorn.Config(partial(worker_app, settings), factory=True, workers=workers, **options)
+    app = partial(worker_app, settings, os.getpid())
+    config = uvicorn.Config(app, factory=True, workers=workers, **options)
     socket = config.bind_socket()
     try:
         Multiprocess(config, sockets=[socket]).run()

