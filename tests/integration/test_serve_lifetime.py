@@ -66,8 +66,9 @@ def test_a_new_serve_stops_a_stale_meilisearch_on_its_data(settings, tmp_path):
                "stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); print(p.pid)")
     stale = int(subprocess.run(
         [sys.executable, "-c", starter, str(find_binary()), "--db-path", str(home / "data.ms"),
+         "--dump-dir", str(home / "dumps"), "--snapshot-dir", str(home / "snapshots"),
          "--http-addr", "127.0.0.1:0", "--no-analytics"],
-        capture_output=True, text=True, check=True, timeout=30).stdout)
+        cwd=home, capture_output=True, text=True, check=True, timeout=30).stdout)
     try:
         wait_until(lambda: meilisearch_of(managed.data_dir) == [stale])
         serve = Serve(managed, tmp_path / "serve.log")

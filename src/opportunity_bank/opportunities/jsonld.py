@@ -9,7 +9,7 @@ from typing import Any
 from markupsafe import Markup
 
 from opportunity_bank.models import Kind, Opportunity
-from opportunity_bank.opportunities.lifecycle import CITY_TZ
+from opportunity_bank.opportunities.lifecycle import CITY_TZ, city_time
 
 EMPLOYMENT_TYPES = {Kind.SUMMER_JOB: "TEMPORARY", Kind.INTERNSHIP: "INTERN"}
 HIRING_ORGANIZATION = {
@@ -38,7 +38,7 @@ def job_posting(opportunity: Opportunity, url: str) -> dict[str, Any] | None:
         "@type": "JobPosting",
         "title": o.title,
         "description": o.description or o.title,
-        "datePosted": posted.date().isoformat(),
+        "datePosted": city_time(posted).date().isoformat(),
         "employmentType": EMPLOYMENT_TYPES[Kind(o.kind)],
         "hiringOrganization": HIRING_ORGANIZATION,
         "jobLocation": {"@type": "Place", "address": address},
