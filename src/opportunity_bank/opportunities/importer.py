@@ -214,8 +214,19 @@ def import_file(
     skip_invalid: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
+    return import_validated(engine, validate_file(path), skip_invalid=skip_invalid, progress=progress)
+
+
+def import_validated(
+    engine: Engine,
+    validated: tuple[list[tuple[int, ImportRecord]], list[RowError], int],
+    *,
+    skip_invalid: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportReport:
+    """Write what :func:`validate_file` found valid, unless it found errors (or skip them)."""
     report = ImportReport()
-    good, report.errors, report.rows = validate_file(path)
+    good, report.errors, report.rows = validated
     if report.errors and not skip_invalid:
         return report
     report.counts = write_records(engine, [record for _, record in good], progress)
