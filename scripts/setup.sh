@@ -112,7 +112,7 @@ python_env() {
     "$VENV/bin/python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
         || die "$VENV uses Python < 3.11; remove it (rm -rf $VENV) and rerun with PYTHON=/path/to/python3.11."
 
-    PYTHON="$VENV/bin/python" bash scripts/lock.sh --check \
+    PYTHON="$VENV/bin/python" bash scripts/lock.sh --check 2>/dev/null \
         || die "pyproject.toml's dependencies changed; run: bash scripts/lock.sh (then commit requirements.lock)"
 
     # The stamp records what was installed: the lock's hash and where the checkout is (an

@@ -23,6 +23,7 @@ def test_moments_are_formatted_in_espoo_time_summer_and_winter():
     # A naive value (as SQLite gives it back) is UTC; in January Espoo is UTC+2.
     assert fi["datetime"](datetime(2026, 1, 15, 22, 30)) == "16.1.2026 0.30"
     assert fi["date"](LATE_IN_JUNE) == "1.7.2026"  # the Espoo day, not the UTC one
+    assert (fi["clock"](LATE_IN_JUNE), en["clock"](LATE_IN_JUNE)) == ("1.30", "01:30")
     assert city_time(LATE_IN_JUNE).isoformat() == "2026-07-01T01:30:00+03:00"
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from babel import Locale
-from babel.dates import format_date, format_datetime
+from babel.dates import format_date, format_datetime, format_time
 from babel.numbers import format_decimal
 from babel.support import Translations
 from litestar.connection import ASGIConnection
@@ -136,6 +136,10 @@ def formatters(language: str) -> dict[str, Callable[..., Any]]:
             return ""
         return format_datetime(city_time(value), style, tzinfo=CITY_TZ, locale=locale)
 
+    def clock_filter(value: datetime | None) -> str:
+        """The time of day of a moment, in Espoo time."""
+        return "" if value is None else format_time(city_time(value), "short", tzinfo=CITY_TZ, locale=locale)
+
     @lru_cache(maxsize=1024)
     def number_filter(value: float | int | None) -> str:
         return "" if value is None else format_decimal(value, locale=locale)
@@ -149,7 +153,8 @@ def formatters(language: str) -> dict[str, Callable[..., Any]]:
     def level_filter(level: str) -> str:
         return level_label(level, gettext_for(language))
 
-    return {"date": date_filter, "datetime": datetime_filter, "city_time": city_time,
+    return {"date": date_filter, "datetime": datetime_filter, "clock": clock_filter,
+            "city_time": city_time,
             "number": number_filter, "language_name": language_name,
             "kind_label": kind_filter, "level_label": level_filter}
 
