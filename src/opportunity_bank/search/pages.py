@@ -17,6 +17,7 @@ from opportunity_bank.search.api import query_lists
 from opportunity_bank.search.documents import FACETS
 from opportunity_bank.search.engine import SearchUnavailable
 from opportunity_bank.search.query import SearchParamError, SearchRequest, SearchResult, parse_request
+from opportunity_bank.web.http import PUBLIC, accepts_gzip
 from opportunity_bank.web.i18n import LANGUAGES as LANGUAGE_CHOICES
 from opportunity_bank.web.i18n import negotiate_language
 from opportunity_bank.web.services import ServicesDep
@@ -36,19 +37,6 @@ def is_fragment_request(request: Request) -> bool:
     """htmx asking for the results only (not a history restore, which wants the whole page)."""
     return (request.headers.get("hx-request") == "true"
             and request.headers.get("hx-history-restore-request") != "true")
-
-
-def accepts_gzip(request: Request) -> bool:
-    """Whether Accept-Encoding allows gzip: named with a quality above 0, or else by `*`."""
-    qualities: dict[str, str] = {}
-    for part in request.headers.get("accept-encoding", "").lower().split(","):
-        name, *params = (piece.strip() for piece in part.split(";"))
-        qualities[name] = next((p.removeprefix("q=") for p in params if p.startswith("q=")), "1")
-    quality = qualities.get("gzip", qualities.get("*", "0"))
-    try:
-        return float(quality) > 0
-    except ValueError:
-        return False
 
 
 def search_query(search: SearchRequest, **changes: Any) -> list[tuple[str, str]]:
@@ -159,7 +147,7 @@ def render_search_page(request: Request, services: ServicesDep, key: PageKey, ve
     return status, body
 
 
-@get("/", name="search-page", include_in_schema=False)
+@get("/", name="search-page", include_in_schema=False, cache_control=PUBLIC)
 async def search_page(request: Request, services: ServicesDep) -> Response[bytes]:
     """Async: a page already rendered for this address and index version costs no thread hop.
 
@@ -176,7 +164,7 @@ async def search_page(request: Request, services: ServicesDep) -> Response[bytes
         page = await services.answers.shared(
             ("page", key, version), lambda: render_search_page(request, services, key, version))
     status, packed = page
-    if accepts_gzip(request):
+    if accepts_gzip(request.headers.get("accept-encoding", "")):
         return Response(packed, status_code=status, media_type=MediaType.HTML,
                         headers={**VARY, "Content-Encoding": "gzip"})
     return Response(gzip.decompress(packed), status_code=status, media_type=MediaType.HTML, headers=VARY)
