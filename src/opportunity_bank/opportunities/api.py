@@ -12,6 +12,7 @@ from sqlmodel import Session
 from opportunity_bank.models.enums import Kind, Status
 from opportunity_bank.opportunities.views import public_opening, public_view
 from opportunity_bank.web.errors import error_responses
+from opportunity_bank.web.http import PUBLIC
 from opportunity_bank.web.params import RowId
 from opportunity_bank.web.services import ServicesDep
 
@@ -50,7 +51,7 @@ class PublicOpening(msgspec.Struct, forbid_unknown_fields=True):
 
 
 @get("/api/v1/opportunities/{opportunity_id:int}", name="api-opportunity", sync_to_thread=True,
-     tags=["opportunities"], responses=error_responses(400, 404))
+     tags=["opportunities"], responses=error_responses(400, 404), cache_control=PUBLIC)
 def get_opportunity(opportunity_id: RowId, services: ServicesDep) -> PublicOpening:
     """A published opening (also one whose deadline has passed: links live on)."""
     with Session(services.db) as session:

@@ -19,6 +19,7 @@ from opportunity_bank.search.query import (
 )
 from opportunity_bank.search.schemas import SearchAnswer
 from opportunity_bank.web.errors import error_responses
+from opportunity_bank.web.http import PUBLIC
 from opportunity_bank.web.services import ServicesDep
 
 SEARCH_PARAMS = ("q", "kind", "unit", "language", "level", "page", "per_page", "sort", "facets")
@@ -34,7 +35,8 @@ def query_lists(request: Request) -> dict[str, list[str]]:
     return {name: request.query_params.getall(name, []) for name in SEARCH_PARAMS}
 
 
-@get("/api/v1/search", name="api-search", tags=["search"], responses=error_responses(400))
+@get("/api/v1/search", name="api-search", tags=["search"], responses=error_responses(400),
+     cache_control=PUBLIC)
 async def search_api(
     services: ServicesDep,
     q: Annotated[str, Parameter(

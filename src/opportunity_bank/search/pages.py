@@ -94,7 +94,10 @@ def page_numbers(current: int, last: int) -> list[int | None]:
     return numbers
 
 
-def page_context(search: SearchRequest, result: SearchResult | None, **extra: Any) -> dict[str, Any]:
+def page_context(request: Request, search: SearchRequest, result: SearchResult | None,
+                 **extra: Any) -> dict[str, Any]:
+    page_path = request.app.route_reverse("search-page")
+    feed_path = request.app.route_reverse("opportunities-feed")
     last_page = min(result.pages, 5000 // search.per_page) if result else 1
     return {
         "search": search,
@@ -103,9 +106,9 @@ def page_context(search: SearchRequest, result: SearchResult | None, **extra: An
         "filtered": bool(search.filters()),
         "pages": page_numbers(search.page, last_page) if result and result.total else [],
         "last_page": last_page,
-        "url": lambda **changes: search_url("/", search, **changes),
-        "feed_url": search_url("/feeds/opportunities.atom", search, sort="relevance", page=1),
-        "clear_url": search_url("/", SearchRequest(q=search.q)),
+        "url": lambda **changes: search_url(page_path, search, **changes),
+        "feed_url": search_url(feed_path, search, sort="relevance", page=1),
+        "clear_url": search_url(page_path, SearchRequest(q=search.q)),
         **extra,
     }
 
@@ -117,14 +120,16 @@ def search_context(request: Request, services: ServicesDep) -> tuple[int, dict[s
     try:
         search = parse_request(query_lists(request), default_per_page=PAGE_SIZE)
     except SearchParamError as error:
-        return 400, page_context(SearchRequest(), None, error=error, explicit_language=explicit_language)
+        return 400, page_context(request, SearchRequest(), None, error=error,
+                                 explicit_language=explicit_language)
     # The fragment re-renders facet counts too: counts that lag behind the query would mislead.
     try:
         result = services.answers.search(search)
     except SearchUnavailable as error:
         log.warning("search page degraded: %s", error)
-        return 503, page_context(search, None, unavailable=True, explicit_language=explicit_language)
-    return 200, page_context(search, result, explicit_language=explicit_language)
+        return 503, page_context(request, search, None, unavailable=True,
+                                 explicit_language=explicit_language)
+    return 200, page_context(request, search, result, explicit_language=explicit_language)
 
 
 def render_search_page(request: Request, services: ServicesDep, key: PageKey, version: int) -> RenderedPage:
