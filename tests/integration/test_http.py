@@ -157,6 +157,16 @@ def test_anonymous_search_page_is_cacheable_with_validators(client, ids):
         assert client.get(address, headers={"If-None-Match": response.headers["etag"]}).status_code == 304
 
 
+def test_the_language_cookie_only_when_a_language_is_chosen(client, ids):
+    def language_cookies(response) -> list[str]:
+        return [c for c in response.headers.get_list("set-cookie") if c.startswith("lang=")]
+
+    for address in ("/", "/?q=puisto", f"/opportunities/{ids['puisto']}", "/feeds/opportunities.atom"):
+        assert language_cookies(client.get(address, headers={"Accept-Language": "sv"})) == [], address
+    chosen = client.get("/", params={"lang": "sv"})
+    assert language_cookies(chosen) and chosen.headers["cache-control"] == "no-store"
+
+
 def test_signed_in_or_token_answers_are_never_stored(client, ids):
     for headers in ({"Authorization": "Bearer not-a-token"}, {"Cookie": "ob_session=whatever"}):
         response = client.get("/", headers=headers)
