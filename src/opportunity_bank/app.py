@@ -36,7 +36,7 @@ from opportunity_bank.settings import Settings
 from opportunity_bank.web.apidocs import SwaggerDocs
 from opportunity_bank.web.errors import EXCEPTION_HANDLERS
 from opportunity_bank.web.health import admin_status, healthz, readyz
-from opportunity_bank.web.http import HeadAsGet, compression, validators
+from opportunity_bank.web.http import WebApp
 from opportunity_bank.web.i18n import remember_language
 from opportunity_bank.web.memory import MemoryTrimmer
 from opportunity_bank.web.pages import accessibility_statement
@@ -102,11 +102,11 @@ def stop_services(services: Services, server: SearchServer) -> None:
     server.stop()
 
 
-def create_app(settings: Settings, *, run_indexer: bool = True) -> HeadAsGet:
+def create_app(settings: Settings, *, run_indexer: bool = True) -> WebApp:
     """The app; `run_indexer=False` for workers whose parent process drains the outbox."""
 
     @asynccontextmanager
-    async def lifespan(app: HeadAsGet) -> AsyncIterator[None]:
+    async def lifespan(app: WebApp) -> AsyncIterator[None]:
         services, server = await anyio.to_thread.run_sync(start_services, settings, run_indexer)
         app.state.services = services
         try:
@@ -117,15 +117,14 @@ def create_app(settings: Settings, *, run_indexer: bool = True) -> HeadAsGet:
     def provide_services(state: State) -> Services:
         return state.services
 
-    return HeadAsGet(
+    return WebApp(
         route_handlers=[
             search_page, opportunity_page, opportunities_feed, accessibility_statement, static_file, favicon,
             healthz, readyz, admin_status, search_api, get_opportunity,
             login_form, login_submit, logout, *EDITING_ROUTES, workspace_pages, download_attachment,
             *reports_api.ROUTES, *reports_pages.ROUTES,
         ],
-        # Outermost first: validators hash the bytes as sent, compressed or not.
-        middleware=[validators, compression, remember_language, csrf_middleware(settings)],
+        middleware=[remember_language, csrf_middleware(settings)],
         before_send=[security_headers_hook(settings)],
         dependencies={"services": Provide(provide_services, sync_to_thread=False)},
         exception_handlers=EXCEPTION_HANDLERS,

@@ -1,4 +1,4 @@
-"""HTTP done by the book for every route: HEAD, compression, validators and 304, caching.
+"""HTTP done by the book for every answer: HEAD, compression, validators and 304, caching.
 
 Litestar answers HEAD only where a handler says so, compresses whatever the client names
 (even `gzip;q=0`, even a body already gzipped) and has no validators for dynamic pages;
@@ -43,18 +43,24 @@ def is_text(content_type: str | None) -> bool:
     return content_type is not None and content_type.encode("latin-1").lower().startswith(TEXT_TYPES)
 
 
-class HeadAsGet(Litestar):
-    """The app, answering HEAD on every GET route: the GET's status and headers, no body.
+class WebApp(Litestar):
+    """The Litestar app with HTTP done once for every answer, routed or not.
 
-    Routing happens inside the app, before any middleware sees the request, so this is the
-    one place where a HEAD can still be taken for the GET it asks about (RFC 9110, 9.3.2).
+    HEAD is taken for the GET it asks about (RFC 9110, 9.3.2) and answered without the body:
+    routing happens inside the app, before any middleware sees the request, so this is the
+    one place to do it. Compression and validators wrap everything here too, the error pages
+    of unknown addresses included, and see the headers the before_send hooks set.
     """
 
     async def __call__(self, scope, receive, send) -> None:  # type: ignore[override]
-        if scope["type"] == "http" and scope["method"] == "HEAD":
+        if scope["type"] != "http":
+            await super().__call__(scope, receive, send)
+            return
+        if scope["method"] == "HEAD":
             scope = {**scope, "method": "GET"}
             send = _without_body(send)
-        await super().__call__(scope, receive, send)
+        # Outermost first: validators hash the bytes as sent, compressed or not.
+        await validators(compression(super().__call__))(scope, receive, send)
 
 
 def _without_body(send: Send) -> Send:
