@@ -30,6 +30,9 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     env: str = "development"
+    # The service's public base (links in sitemaps, calendars, feeds and mails); never the
+    # request's Host header, which a client chooses.
+    public_url: str = ""
     templates_dir: Path = PROJECT_ROOT / "templates"
     migrations_dir: Path = PROJECT_ROOT / "migrations"
 
@@ -44,6 +47,10 @@ class Settings:
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
+
+    @property
+    def base_url(self) -> str:
+        return self.public_url or f"http://{self.host}:{self.port}"
 
     @property
     def attachments_dir(self) -> Path:
@@ -86,6 +93,7 @@ class Settings:
             host=get("HOST", "127.0.0.1"),
             port=port,
             env=mode,
+            public_url=(get("PUBLIC_URL") or "").rstrip("/"),
         )
         settings.check()
         return settings
@@ -96,6 +104,8 @@ class Settings:
             raise SettingsError(f"{PREFIX}MEILI_INDEX may hold only letters, digits, - and _")
         if not self.database_url.startswith(("sqlite", "postgresql")):
             raise SettingsError(f"{PREFIX}DATABASE_URL must be a sqlite:// or postgresql:// URL")
+        if self.public_url and not self.public_url.startswith(("http://", "https://")):
+            raise SettingsError(f"{PREFIX}PUBLIC_URL must start with http:// or https://")
         if not self.production:
             return
         if len(self.secret_key) < MIN_SECRET_LENGTH or self.secret_key in {"change-me", "secret"}:
