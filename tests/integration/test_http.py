@@ -30,7 +30,7 @@ def public_pages(ids: dict[str, int]) -> list[str]:
         "/", "/?q=puisto&kind=summer_job", "/?q=zzzxxyq&kind=thesis", "/?q=kesätyö&page=40",
         "/?sort=%3Cx%3E", f"/opportunities/{ids['vieraslajit']}", f"/opportunities/{ids['markup']}",
         f"/opportunities/{ids['closed']}", f"/opportunities/{ids['expired']}", "/opportunities/999999",
-        "/saavutettavuus", "/schema", "/login",
+        "/saavutettavuus", "/open-data", "/schema", "/login",
     ]
 
 
@@ -77,8 +77,8 @@ def test_the_checker_does_find_errors(tmp_path):
 def test_every_public_page_has_a_meta_description(client, ids):
     for address in public_pages(ids):
         page = client.get(address).text
-        match = re.search(r'<meta name="description" content="([^"]+)">', page)
-        assert match and len(match.group(1)) > 20, address
+        (description,) = re.findall(r'<meta name="description" content="([^"]+)">', page)
+        assert len(description) > 20, address
 
 
 def get_routes(client) -> list[str]:
