@@ -83,10 +83,10 @@ def compression(app: ASGIApp) -> ASGIApp:
     """
 
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or not accepts_gzip(
-                MutableScopeHeaders(scope).get("accept-encoding", "")):
+        if scope["type"] != "http":
             await app(scope, receive, send)
             return
+        gzip_ok = accepts_gzip(MutableScopeHeaders(scope).get("accept-encoding", ""))
         start: Message | None = None  # held back until the first body says how to send it
         stream = None  # a compressor once a streamed body is being compressed
 
@@ -96,9 +96,14 @@ def compression(app: ASGIApp) -> ASGIApp:
                 headers = MutableScopeHeaders.from_message(message)
                 if "content-encoding" in headers or not is_text(headers.get("content-type")):
                     await send(message)
-                else:
+                    return
+                # Both forms say so, or a shared cache could keep the plain one for everyone.
+                if "accept-encoding" not in headers.get("vary", "").lower():
                     headers.extend_header_value("vary", "Accept-Encoding")
+                if gzip_ok:
                     start = message
+                else:
+                    await send(message)
                 return
             if message["type"] != "http.response.body" or (start is None and stream is None):
                 await send(message)
