@@ -65,4 +65,5 @@ def test_hr_reaches_the_report(site, page):
     _provider, public = site
     sign_in(page, public, "henna")
     page.wait_for_url(re.compile(re.escape(public) + r"/hr/report"))
-    assert page.get_by_role("heading", level=1).inner_text() == "Vuosiraportti: paikat suhteessa tavoitteisiin"
+    heading = page.get_by_role("heading", level=1).inner_text()
+    assert heading == "Vuosiraportti: paikat suhteessa tavoitteisiin"

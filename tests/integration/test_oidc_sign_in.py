@@ -128,7 +128,7 @@ def test_the_authorization_request_carries_pkce_s256_state_and_nonce(app, provid
 def test_a_supervisor_lands_on_my_openings_of_the_unit_in_the_claim(app, engine, events):
     response = sign_in(app, "maija")
     assert response.status_code == 303
-    assert response.headers["location"] in ("/my", "/my/")
+    assert response.headers["location"] == "/my"
     page = app.get("/my/")
     assert page.status_code == 200
     assert "My openings" in page.text and "Signed in as maija.ohjaaja@espoo.fi" in page.text
@@ -302,3 +302,32 @@ def test_the_login_page_offers_the_city_account_first(app):
     page = app.get("/login").text
     assert "Kirjaudu Espoo-tunnuksella" in page
     assert page.index('id="oidc-login"') < page.index('name="password"')
+
+
+def test_password_sign_in_is_off_in_production_behind_sso_unless_break_glass(settings):
+    from opportunity_bank import db
+    from opportunity_bank.accounts.users import add_user
+    from tests.workspace_helpers import PASSWORD
+
+    production = dataclasses.replace(
+        settings, env="production", oidc_issuer="https://login.microsoftonline.com/t/v2.0",
+        oidc_client_id="x", oidc_client_secret="y", public_url="https://testserver.local")
+    with db.session_scope(db.make_engine(settings)) as session:
+        add_user(session, "varatunnus@espoo.fi", "admin", PASSWORD, None)
+    form = {"email": "varatunnus@espoo.fi", "password": PASSWORD}
+    with TestClient(create_app(production), base_url="https://testserver.local") as client:
+        client.headers["Accept-Language"] = "en"
+        page = client.get("/login").text
+        assert 'id="oidc-login"' in page and 'name="password"' not in page
+        # A scripted post still finds the door shut.
+        response = client.post("/login", data=form, follow_redirects=False,
+                               headers={"x-csrftoken": client.cookies["__Host-ob_csrf"]})
+        assert response.status_code == 403 and "turned off" in response.text
+        assert "__Host-ob_session" not in client.cookies
+    with TestClient(create_app(dataclasses.replace(production, local_login=True)),
+                    base_url="https://testserver.local") as client:
+        page = client.get("/login").text
+        assert page.index('id="oidc-login"') < page.index('name="password"')
+        response = client.post("/login", data={**form, "_csrf_token": csrf_token(page)},
+                               follow_redirects=False)
+        assert response.status_code == 303 and "__Host-ob_session" in client.cookies
