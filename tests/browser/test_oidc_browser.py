@@ -44,7 +44,7 @@ def test_a_supervisor_signs_in_lands_on_my_openings_and_signs_out_at_the_provide
     asked = sign_in(page, public, "maija")
     page.wait_for_url(re.compile(re.escape(public) + r"/my/?$"))
     assert page.get_by_role("heading", level=1).inner_text() == "Omat ilmoitukset"
-    assert "Kirjautunut: maija.ohjaaja@espoo.fi" in page.inner_text("body")
+    assert "Kirjautuneena: maija.ohjaaja@espoo.fi" in page.inner_text("body")
 
     authorize = next(url for url in asked if url.startswith(f"{provider.issuer}/auth?"))
     params = parse_qs(urlsplit(authorize).query)

@@ -128,10 +128,11 @@ def test_the_authorization_request_carries_pkce_s256_state_and_nonce(app, provid
 def test_a_supervisor_lands_on_my_openings_of_the_unit_in_the_claim(app, engine, events):
     response = sign_in(app, "maija")
     assert response.status_code == 303
-    assert response.headers["location"] == "/my"
+    assert response.headers["location"] == "/my/"
     page = app.get("/my/")
     assert page.status_code == 200
-    assert "My openings" in page.text and "Signed in as maija.ohjaaja@espoo.fi" in page.text
+    assert "My openings" in page.text
+    assert "Signed in:" in page.text and "<strong>maija.ohjaaja@espoo.fi</strong>" in page.text
     with Session(engine) as session:
         user = session.exec(select(User).where(User.email == "maija.ohjaaja@espoo.fi")).one()
         assert user.role == "supervisor" and user.password_hash == ""
@@ -331,3 +332,20 @@ def test_password_sign_in_is_off_in_production_behind_sso_unless_break_glass(set
         response = client.post("/login", data={**form, "_csrf_token": csrf_token(page)},
                                follow_redirects=False)
         assert response.status_code == 303 and "__Host-ob_session" in client.cookies
+
+
+def test_an_error_from_the_provider_or_a_bare_callback_gives_a_page(app, events):
+    start(app)
+    response = app.get("/auth/oidc/callback", params={"error": "access_denied", "state": "x",
+                                                      "error_description": "User cancelled"})
+    assert response.status_code == 400 and refusal(response) == "cancelled"
+    assert events.any("event=oidc_refused", "access_denied", "User cancelled")
+    for params in ({}, {"code": "x" * 5000, "state": "y" * 5000}, {"code": "abc"}):
+        response = app.get("/auth/oidc/callback", params=params)
+        assert response.status_code == 400 and refusal(response) == "expired"
+
+
+def test_without_sso_settings_its_addresses_do_not_exist(client):
+    assert client.get("/auth/oidc/login", follow_redirects=False).status_code == 404
+    assert client.get("/auth/oidc/callback?code=a&state=b").status_code == 404
+    assert 'id="oidc-login"' not in client.get("/login").text

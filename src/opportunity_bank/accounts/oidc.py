@@ -87,6 +87,8 @@ class OpenIDProvider:
             raise SignInRefused("unavailable", f"token endpoint: {error}") from None
         except AuthlibBaseError as error:
             raise SignInRefused("expired", f"token endpoint refused the code: {error}") from None
+        except ValueError as error:
+            raise SignInRefused("invalid", f"token endpoint answered no JSON: {error}") from None
         if "id_token" not in token:
             raise SignInRefused("invalid", "the token response has no id_token")
         options: dict[str, Any] = {

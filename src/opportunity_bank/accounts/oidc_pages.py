@@ -19,10 +19,10 @@ from litestar.response import Redirect, Template
 from sqlalchemy import delete
 from sqlmodel import Session, select
 
-from opportunity_bank.accounts.claims import SignInRefused, read_claims, subject_of
+from opportunity_bank.accounts.claims import SignInRefused, app_roles, read_claims, subject_of
 from opportunity_bank.accounts.identity import client_ip
 from opportunity_bank.accounts.oidc import provider_of
-from opportunity_bank.accounts.pages import landing_path, safe_next, session_cookie
+from opportunity_bank.accounts.pages import landing, safe_next, session_cookie
 from opportunity_bank.accounts.security_log import security_event
 from opportunity_bank.accounts.sessions import (
     aware,
@@ -155,8 +155,8 @@ def oidc_callback(request: Request, services: ServicesDep) -> Template | Redirec
         security_event("role_changed" if field in ("role", "created") else f"{field}_changed",
                        user_id=user.id, old=old_value, new=new_value, source="oidc")
     security_event("login", user_id=user.id, email=user.email, role=user.role, ip=ip, method="oidc",
-                   app_roles=list(claims.get("roles") or []))
-    return Redirect(pending.next_path or landing_path(request.app, user.role), status_code=303,
+                   app_roles=list(app_roles(claims)))
+    return Redirect(pending.next_path or landing(user.role), status_code=303,
                     cookies=[session_cookie(settings, session_id),
                              request_cookie(settings, "", clear=True)])
 

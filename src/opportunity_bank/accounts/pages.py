@@ -7,10 +7,9 @@ import logging
 from typing import Annotated, Any
 
 from argon2.exceptions import InvalidHashError, VerificationError
-from litestar import Litestar, Request, get, post
+from litestar import Request, get, post
 from litestar.datastructures import Cookie
 from litestar.enums import RequestEncodingType
-from litestar.exceptions import NoRouteMatchFoundException
 from litestar.params import Body, FromQuery
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_401_UNAUTHORIZED, HTTP_403_FORBIDDEN, HTTP_429_TOO_MANY_REQUESTS
@@ -32,20 +31,13 @@ from opportunity_bank.models import OidcIdentity, Role
 from opportunity_bank.settings import Settings
 from opportunity_bank.web.services import ServicesDep
 
-AFTER_LOGIN = "/my/"
-# Where each role's work is, by route name; the first that exists wins.
-LANDING_ROUTES = {Role.SUPERVISOR: ("my-openings",), Role.HR: ("hr-report",),
-                  Role.ADMIN: ("admin", "my-openings")}
+# Where each role's work is. Admins get the admin pages once they exist (the staff pages' work).
+LANDINGS = {Role.SUPERVISOR: "/my/", Role.HR: "/hr/report", Role.ADMIN: "/my/"}
 
 
-def landing_path(app: Litestar, role: str) -> str:
-    """Where a person lands after signing in without asking for a page."""
-    for name in LANDING_ROUTES.get(role, ()):
-        try:
-            return app.route_reverse(name)
-        except NoRouteMatchFoundException:
-            continue
-    return AFTER_LOGIN
+def landing(role: str) -> str:
+    """Where a role's work is: the first page after signing in without a `next`."""
+    return LANDINGS.get(role, "/my/")
 
 
 @functools.cache
@@ -59,11 +51,15 @@ def dummy_hash() -> str:
 FormData = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
 
 
-def safe_next(value: object) -> str:
-    """Only a path on this site (`//evil.example` or `/\\evil` would leave it); "" for none."""
-    if isinstance(value, str) and value.startswith("/") and not value.startswith(("//", "/\\")):
+def safe_next(value: object, default: str = "") -> str:
+    """Only a path on this site: `//evil.example` or `/\\evil` would leave it.
+
+    Without a default, the empty answer means "where this person's role works" (`landing`).
+    """
+    if (isinstance(value, str) and value.startswith("/") and not value.startswith(("//", "/\\"))
+            and not any(ord(ch) < 32 for ch in value)):
         return value[:2000]
-    return ""
+    return default
 
 
 def session_cookie(settings: Settings, value: str, *, clear: bool = False) -> Cookie:
@@ -132,7 +128,7 @@ def login_submit(request: Request, data: FormData, services: ServicesDep) -> Tem
         session_id = start_session(session, user)
         session.commit()
     security_event("login", user_id=user.id, email=email, ip=ip, method="password")
-    return Redirect(next_path or landing_path(request.app, user.role), status_code=303,
+    return Redirect(next_path or landing(user.role), status_code=303,
                     cookies=[session_cookie(services.settings, session_id)])
 
 
