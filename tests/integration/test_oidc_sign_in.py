@@ -17,11 +17,13 @@ import pytest
 from litestar.testing import TestClient
 from sqlmodel import Session, select
 
+from opportunity_bank import db
 from opportunity_bank.accounts.tokens import create_token, user_for_token
+from opportunity_bank.accounts.users import add_user
 from opportunity_bank.app import create_app
 from opportunity_bank.models import OidcIdentity, Unit, User
 from tests.oidc_provider import STREETS, TENANT, running_provider, sign_in_at_provider
-from tests.workspace_helpers import csrf_token
+from tests.workspace_helpers import GEO, PASSWORD, csrf_token, opening
 
 PUBLIC = "http://testserver.local"
 CALLBACK = f"{PUBLIC}/auth/oidc/callback"
@@ -103,6 +105,11 @@ def users(engine) -> list[User]:
         return list(session.exec(select(User)))
 
 
+def local_hr_token(engine) -> str:
+    with db.session_scope(engine) as session:
+        return create_token(session, add_user(session, "hr@espoo.fi", "hr", PASSWORD, None), "test")
+
+
 def refusal(response) -> str:
     assert 'id="refusal"' in response.text, response.text
     return response.text.split('data-reason="', 1)[1].split('"', 1)[0]
@@ -126,12 +133,17 @@ def test_the_authorization_request_carries_pkce_s256_state_and_nonce(app, provid
 
 
 def test_a_supervisor_lands_on_my_openings_of_the_unit_in_the_claim(app, engine, events):
+    hr = {"Authorization": f"Bearer {local_hr_token(engine)}"}
+    for title, unit in (("Katujen kunnossapidon kesätyö", STREETS), ("Geotekniikan harjoittelu", GEO)):
+        created = app.post("/api/v1/opportunities", json=opening(title=title, unit=unit), headers=hr)
+        assert created.status_code == 201, created.text
     response = sign_in(app, "maija")
     assert response.status_code == 303
     assert response.headers["location"] == "/my/"
     page = app.get("/my/")
     assert page.status_code == 200
     assert "My openings" in page.text
+    assert "Katujen kunnossapidon kesätyö" in page.text and "Geotekniikan harjoittelu" not in page.text
     assert "Signed in:" in page.text and "<strong>maija.ohjaaja@espoo.fi</strong>" in page.text
     with Session(engine) as session:
         user = session.exec(select(User).where(User.email == "maija.ohjaaja@espoo.fi")).one()
@@ -143,7 +155,7 @@ def test_a_supervisor_lands_on_my_openings_of_the_unit_in_the_claim(app, engine,
     # The same person again is the same user, not a second one.
     app.cookies.clear()
     assert sign_in(app, "maija").status_code == 303
-    assert len(users(engine)) == 1
+    assert len(users(engine)) == 2  # the HR person made with a password, and Maija once
 
 
 def test_hr_lands_on_the_report(app):
@@ -306,10 +318,6 @@ def test_the_login_page_offers_the_city_account_first(app):
 
 
 def test_password_sign_in_is_off_in_production_behind_sso_unless_break_glass(settings):
-    from opportunity_bank import db
-    from opportunity_bank.accounts.users import add_user
-    from tests.workspace_helpers import PASSWORD
-
     production = dataclasses.replace(
         settings, env="production", oidc_issuer="https://login.microsoftonline.com/t/v2.0",
         oidc_client_id="x", oidc_client_secret="y", public_url="https://testserver.local")

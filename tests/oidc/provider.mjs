@@ -3,7 +3,8 @@
 // tid, oid, roles, email and a department claim. Login and consent are the package's own
 // development pages: any password is accepted for the accounts in the configuration.
 //
-//   node tests/oidc/provider.mjs CONFIG.json
+//   node tests/oidc/provider.mjs CONFIG.json      (the tests: a free port)
+//   PORT=9400 node tests/oidc/provider.mjs         (trying it by hand: DEV_CONFIG below)
 //
 // CONFIG: {"tenant", "client_id", "client_secret", "redirect_uris": [], "post_logout_redirect_uris": [],
 //          "accounts": {"<login>": {claims}}}
@@ -21,7 +22,23 @@ import http from 'node:http';
 
 import Provider from 'oidc-provider';
 
-const config = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const DEV_TENANT = '00000000-0000-4000-8000-000000000e59';
+const DEV_CONFIG = {
+  tenant: DEV_TENANT,
+  client_id: 'opportunity-bank-dev',
+  client_secret: 'dev-secret-not-for-production',
+  redirect_uris: ['http://127.0.0.1:8000/auth/oidc/callback'],
+  post_logout_redirect_uris: ['http://127.0.0.1:8000/login'],
+  accounts: {
+    ohjaaja: { tid: DEV_TENANT, oid: 'dev-ohjaaja', roles: ['Supervisor'], email: 'ohjaaja@espoo.fi',
+               department: 'Katu- ja viherpalvelut' },
+    hr: { tid: DEV_TENANT, oid: 'dev-hr', roles: ['HR'], email: 'hr@espoo.fi' },
+    admin: { tid: DEV_TENANT, oid: 'dev-admin', roles: ['Admin'], email: 'admin@espoo.fi' },
+    vieras: { tid: 'another-tenant', oid: 'dev-vieras', roles: ['Supervisor'], email: 'vieras@example.com' },
+    eiroolia: { tid: DEV_TENANT, oid: 'dev-eiroolia', roles: [], email: 'eiroolia@espoo.fi' },
+  },
+};
+const config = process.argv[2] ? JSON.parse(readFileSync(process.argv[2], 'utf8')) : DEV_CONFIG;
 const prefix = `/${config.tenant}/v2.0`;
 const accounts = config.accounts;
 let mode = 'normal';
@@ -66,7 +83,7 @@ const impostor = signingKey('key-1');
 const realNow = Date.now;
 
 const server = http.createServer();
-server.listen(0, '127.0.0.1', () => {
+server.listen(Number(process.env.PORT || 0), '127.0.0.1', () => {
   const { port } = server.address();
   const issuer = `http://127.0.0.1:${port}${prefix}`;
   const make = (keys) => new Provider(issuer, configuration(keys)).callback();
