@@ -1,7 +1,7 @@
 """OpenID Connect: staff identities at the provider and sign-ins under way
 
 Revision ID: 0006
-Revises: 0002
+Revises: 0009
 Create Date: 2026-12-01 07:17:51
 
 oidc_identities ties a user to issuer + subject at the city's identity provider;
@@ -16,7 +16,7 @@ from alembic import op
 
 
 revision: str = '0006'
-down_revision: str | None = '0002'
+down_revision: str | None = "0009"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

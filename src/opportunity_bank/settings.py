@@ -51,7 +51,9 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     env: str = "development"
-    public_url: str | None = None
+    # The service's public base (links in sitemaps, calendars, feeds and mails); never the
+    # request's Host header, which a client chooses.
+    public_url: str = ""
     oidc_issuer: str | None = None
     oidc_client_id: str | None = None
     oidc_client_secret: str | None = None
@@ -87,6 +89,10 @@ class Settings:
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
+
+    @property
+    def base_url(self) -> str:
+        return self.public_url or f"http://{self.host}:{self.port}"
 
     @property
     def attachments_dir(self) -> Path:
@@ -129,7 +135,7 @@ class Settings:
             host=get("HOST", "127.0.0.1"),
             port=port,
             env=mode,
-            public_url=(get("PUBLIC_URL") or "").rstrip("/") or None,
+            public_url=(get("PUBLIC_URL") or "").rstrip("/"),
             oidc_issuer=(get("OIDC_ISSUER") or "").rstrip("/") or None,
             oidc_client_id=get("OIDC_CLIENT_ID"),
             oidc_client_secret=get("OIDC_CLIENT_SECRET"),
@@ -147,6 +153,8 @@ class Settings:
             raise SettingsError(f"{PREFIX}MEILI_INDEX may hold only letters, digits, - and _")
         if not self.database_url.startswith(("sqlite", "postgresql")):
             raise SettingsError(f"{PREFIX}DATABASE_URL must be a sqlite:// or postgresql:// URL")
+        if self.public_url and not self.public_url.startswith(("http://", "https://")):
+            raise SettingsError(f"{PREFIX}PUBLIC_URL must start with http:// or https://")
         if self.oidc_enabled:
             missing = [name for name, value in (("OIDC_CLIENT_ID", self.oidc_client_id),
                                                 ("OIDC_CLIENT_SECRET", self.oidc_client_secret),

@@ -9,6 +9,8 @@ from opportunity_bank.models.enums import (
     ROLES,
     STATUSES,
     Kind,
+    PayPeriod,
+    ReviewDecision,
     Role,
     Status,
 )
@@ -24,6 +26,6 @@ from opportunity_bank.models.users import ApiToken, User
 __all__ = [
     "DEGREE_LEVELS", "KINDS", "LANGUAGES", "ROLES", "STATUSES",
     "ApiToken", "Attachment", "AuditEntry", "Kind", "LoginFailure", "OidcIdentity", "OidcRequest",
-    "Opportunity", "OutboxEntry", "ReportTotal", "Role", "SearchState", "Status", "Target", "Unit",
-    "User", "WebSession", "utcnow",
+    "Opportunity", "OutboxEntry", "PayPeriod", "ReportTotal", "ReviewDecision", "Role", "SearchState",
+    "Status", "Target", "Unit", "User", "WebSession", "utcnow",
 ]
