@@ -168,6 +168,9 @@ def test_next_page_is_kept_through_the_provider(app):
     with httpx.Client(timeout=10) as at_provider:
         callback = sign_in_at_provider(start(app, "/hr/targets"), "henna", at_provider, CALLBACK)
     assert app.get(callback, follow_redirects=False).headers["location"] == "/hr/targets"
+    with httpx.Client(timeout=10) as at_provider:
+        callback = sign_in_at_provider(start(app, "/" + "x" * 3000), "henna", at_provider, CALLBACK)
+    assert app.get(callback, follow_redirects=False).headers["location"] == "/hr/report"
 
 
 def test_another_tenant_gets_no_session(app, engine, events):

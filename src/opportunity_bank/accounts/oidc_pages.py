@@ -41,6 +41,7 @@ from opportunity_bank.web.services import ServicesDep
 # browser cookie soon stops mattering.
 REQUEST_LIFETIME = timedelta(minutes=10)
 MAX_PARAM_LENGTH = 4096
+MAX_NEXT_LENGTH = 2000  # OidcRequest.next_path
 REFUSAL_STATUS = {"wrong_tenant": 403, "no_role": 403, "disabled": 403, "no_email": 403,
                   "email_taken": 409, "expired": 400, "invalid": 400, "cancelled": 400,
                   "unavailable": 503}
@@ -97,7 +98,7 @@ def oidc_login(request: Request, services: ServicesDep, next: FromQuery[str] = "
         session.exec(delete(OidcRequest).where(OidcRequest.created_at < utcnow() - REQUEST_LIFETIME))
         session.add(OidcRequest(browser_hash=browser_hash(browser), state=authorization.state,
                                 nonce=authorization.nonce, code_verifier=authorization.code_verifier,
-                                next_path=safe_next(next)))
+                                next_path=safe_next(next) if len(next) <= MAX_NEXT_LENGTH else ""))
         session.commit()
     return Redirect(authorization.url, status_code=303, cookies=[request_cookie(settings, browser)])
 

@@ -58,7 +58,7 @@ def safe_next(value: object, default: str = "") -> str:
     """
     if (isinstance(value, str) and value.startswith("/") and not value.startswith(("//", "/\\"))
             and not any(ord(ch) < 32 for ch in value)):
-        return value[:2000]
+        return value
     return default
 
 
