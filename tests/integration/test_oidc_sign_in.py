@@ -197,6 +197,16 @@ def test_a_tampered_state_signs_nobody_in(app):
     assert not signed_in(app)
 
 
+def test_a_callback_naming_another_issuer_is_refused(app, events):
+    callback = through_provider(app, "maija")  # the provider names itself (RFC 9207)
+    query = parse_qs(urlsplit(callback).query)
+    assert query["iss"]
+    response = app.get("/auth/oidc/callback", params={**{k: v[0] for k, v in query.items()},
+                                                      "iss": "https://evil.example"})
+    assert response.status_code == 400 and refusal(response) == "invalid"
+    assert events.any("event=oidc_refused", "evil.example") and not signed_in(app)
+
+
 def test_replaying_the_callback_url_signs_nobody_in(app, oidc_settings):
     callback = through_provider(app, "maija")
     assert app.get(callback, follow_redirects=False).status_code == 303
