@@ -29,11 +29,13 @@ def upgrade() -> None:
     sa.Column('nonce', sqlmodel.sql.sqltypes.AutoString(length=128), nullable=False),
     sa.Column('code_verifier', sqlmodel.sql.sqltypes.AutoString(length=128), nullable=False),
     sa.Column('next_path', sqlmodel.sql.sqltypes.AutoString(length=2000), nullable=False),
+    sa.Column('client_ip', sqlmodel.sql.sqltypes.AutoString(length=64), nullable=False),
     sa.Column('created_at', sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('oidc_requests', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_oidc_requests_browser_hash'), ['browser_hash'], unique=False)
+        batch_op.create_index(batch_op.f('ix_oidc_requests_client_ip'), ['client_ip'], unique=False)
         batch_op.create_index(batch_op.f('ix_oidc_requests_created_at'), ['created_at'], unique=False)
 
     op.create_table('oidc_identities',
@@ -60,6 +62,7 @@ def downgrade() -> None:
     op.drop_table('oidc_identities')
     with op.batch_alter_table('oidc_requests', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_oidc_requests_created_at'))
+        batch_op.drop_index(batch_op.f('ix_oidc_requests_client_ip'))
         batch_op.drop_index(batch_op.f('ix_oidc_requests_browser_hash'))
 
     op.drop_table('oidc_requests')

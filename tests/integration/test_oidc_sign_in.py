@@ -370,3 +370,17 @@ def test_without_sso_settings_its_addresses_do_not_exist(client):
     assert client.get("/auth/oidc/login", follow_redirects=False).status_code == 404
     assert client.get("/auth/oidc/callback?code=a&state=b").status_code == 404
     assert 'id="oidc-login"' not in client.get("/login").text
+
+
+def test_sign_in_starts_from_one_address_are_bounded(app, engine):
+    from opportunity_bank.accounts.oidc_pages import MAX_STARTS_PER_IP
+    from opportunity_bank.models import OidcRequest
+
+    start(app)
+    with db.session_scope(engine) as session:
+        session.add_all(OidcRequest(browser_hash=f"{n:064x}", state=f"s{n}", nonce="n", code_verifier="v",
+                                    client_ip="testclient") for n in range(MAX_STARTS_PER_IP - 1))
+    response = app.get("/auth/oidc/login", follow_redirects=False)
+    assert response.status_code == 429 and refusal(response) == "too_many"
+    with Session(engine) as session:
+        assert len(session.exec(select(OidcRequest)).all()) == MAX_STARTS_PER_IP

@@ -16,7 +16,7 @@ from litestar.datastructures import Cookie
 from litestar.exceptions import NotFoundException
 from litestar.params import FromQuery
 from litestar.response import Redirect, Template
-from sqlalchemy import delete
+from sqlalchemy import delete, func
 from sqlmodel import Session, select
 
 from opportunity_bank.accounts.claims import SignInRefused, app_roles, read_claims, subject_of
@@ -42,9 +42,11 @@ from opportunity_bank.web.services import ServicesDep
 REQUEST_LIFETIME = timedelta(minutes=10)
 MAX_PARAM_LENGTH = 4096
 MAX_NEXT_LENGTH = 2000  # OidcRequest.next_path
+# Each start writes a row for ten minutes; a whole office may share one address at nine.
+MAX_STARTS_PER_IP = 300
 REFUSAL_STATUS = {"wrong_tenant": 403, "no_role": 403, "disabled": 403, "no_email": 403,
                   "email_taken": 409, "expired": 400, "invalid": 400, "cancelled": 400,
-                  "unavailable": 503}
+                  "unavailable": 503, "too_many": 429}
 
 
 def request_cookie_name(settings: Settings) -> str:
@@ -89,16 +91,22 @@ def oidc_login(request: Request, services: ServicesDep, next: FromQuery[str] = "
     settings = services.settings
     if not settings.oidc_enabled:
         raise NotFoundException()
-    try:
-        authorization = provider_of(request.app).authorization_request(negotiate_language(request))
-    except SignInRefused as refusal:
-        return refused(request, refusal)
+    ip = client_ip(request)[:64]
     browser = secrets.token_urlsafe(32)
     with Session(services.db) as session:
         session.exec(delete(OidcRequest).where(OidcRequest.created_at < utcnow() - REQUEST_LIFETIME))
+        started = session.exec(select(func.count()).where(OidcRequest.client_ip == ip)).one()
+        try:
+            if started >= MAX_STARTS_PER_IP:
+                raise SignInRefused("too_many", f"{started} sign-ins under way from this address")
+            authorization = provider_of(request.app).authorization_request(negotiate_language(request))
+        except SignInRefused as refusal:
+            session.commit()
+            return refused(request, refusal)
         session.add(OidcRequest(browser_hash=browser_hash(browser), state=authorization.state,
                                 nonce=authorization.nonce, code_verifier=authorization.code_verifier,
-                                next_path=safe_next(next) if len(next) <= MAX_NEXT_LENGTH else ""))
+                                next_path=safe_next(next) if len(next) <= MAX_NEXT_LENGTH else "",
+                                client_ip=ip))
         session.commit()
     return Redirect(authorization.url, status_code=303, cookies=[request_cookie(settings, browser)])
 

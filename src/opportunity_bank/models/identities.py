@@ -47,4 +47,5 @@ class OidcRequest(SQLModel, table=True):
     nonce: str = Field(max_length=128)
     code_verifier: str = Field(max_length=128)
     next_path: str = Field(default="", max_length=2000)
+    client_ip: str = Field(default="", max_length=64, index=True)
     created_at: datetime = Field(default_factory=utcnow, index=True)
