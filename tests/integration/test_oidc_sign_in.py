@@ -21,7 +21,7 @@ from opportunity_bank import db
 from opportunity_bank.accounts.tokens import create_token, user_for_token
 from opportunity_bank.accounts.users import add_user
 from opportunity_bank.app import create_app
-from opportunity_bank.models import OidcIdentity, Unit, User
+from opportunity_bank.models import OidcIdentity, Unit, User, WebSession
 from tests.oidc_provider import STREETS, TENANT, running_provider, sign_in_at_provider
 from tests.workspace_helpers import GEO, PASSWORD, csrf_token, opening
 
@@ -152,6 +152,7 @@ def test_a_supervisor_lands_on_my_openings_of_the_unit_in_the_claim(app, engine,
         identity = session.exec(select(OidcIdentity).where(OidcIdentity.user_id == user.id)).one()
         assert (identity.issuer.endswith(f"/{TENANT}/v2.0"), identity.subject) == (True, "oid-maija")
     assert events.any("event=login", 'method="oidc"')
+    assert events.any("event=oidc_user_created", 'role="supervisor"', 'subject="oid-maija"')
     # The same person again is the same user, not a second one.
     app.cookies.clear()
     assert sign_in(app, "maija").status_code == 303
@@ -174,10 +175,13 @@ def test_next_page_is_kept_through_the_provider(app):
 
 
 def test_another_tenant_gets_no_session(app, engine, events):
-    response = sign_in(app, "outsider")
+    assert sign_in(app, "maija").status_code == 303
+    response = sign_in(app, "outsider")  # in the same browser: Maija's session ends too
     assert response.status_code == 403 and refusal(response) == "wrong_tenant"
     assert "another organisation" in response.text
-    assert not signed_in(app) and users(engine) == []
+    assert not signed_in(app) and [u.email for u in users(engine)] == ["maija.ohjaaja@espoo.fi"]
+    with Session(engine) as session:
+        assert session.exec(select(WebSession)).all() == []
     assert events.any("event=oidc_refused", "tid")
 
 

@@ -77,9 +77,16 @@ def take_request(session: Session, browser: str | None, state: str | None) -> Oi
 
 
 def refused(request: Request, refusal: SignInRefused) -> Template:
+    """The refusal page; whoever was signed in in this browser before is not any more."""
     security_event("oidc_refused", level=logging.WARNING, reason=refusal.reason, detail=refusal.detail,
                    ip=client_ip(request))
-    settings = request.app.state.services.settings
+    services = request.app.state.services
+    settings = services.settings
+    earlier = request.cookies.get(session_cookie_name(settings))
+    if earlier:
+        with Session(services.db) as session:
+            end_session(session, earlier)
+            session.commit()
     return Template(template_name="accounts/refused.html", context={"reason": refusal.reason},
                     status_code=REFUSAL_STATUS.get(refusal.reason, 400),
                     cookies=[session_cookie(settings, "", clear=True),
@@ -161,8 +168,12 @@ def oidc_callback(request: Request, services: ServicesDep) -> Template | Redirec
             session.rollback()
             return refused(request, refusal)
     for field, (old_value, new_value) in changes.items():
-        security_event("role_changed" if field in ("role", "created") else f"{field}_changed",
-                       user_id=user.id, old=old_value, new=new_value, source="oidc")
+        if field == "created":
+            security_event("oidc_user_created", user_id=user.id, role=new_value, issuer=claims["iss"],
+                           subject=subject_of(claims))
+        else:
+            security_event(f"{field}_changed", user_id=user.id, old=old_value, new=new_value,
+                           source="oidc")
     security_event("login", user_id=user.id, email=user.email, role=user.role, ip=ip, method="oidc",
                    app_roles=list(app_roles(claims)))
     return Redirect(pending.next_path or landing(user.role), status_code=303,
