@@ -13,6 +13,7 @@ from litestar.openapi import OpenAPIConfig
 from sqlalchemy.engine import Engine
 
 from opportunity_bank import __version__
+from opportunity_bank.accounts.oidc_pages import OIDC_ROUTES
 from opportunity_bank.accounts.pages import login_form, login_submit, logout
 from opportunity_bank.db import make_engine
 from opportunity_bank.opportunities.api import get_opportunity
@@ -126,7 +127,8 @@ def create_app(settings: Settings, *, run_indexer: bool = True) -> WebApp:
         route_handlers=[
             search_page, opportunity_page, opportunities_feed, accessibility_statement, static_file, favicon,
             healthz, readyz, admin_status, search_api, get_opportunity,
-            login_form, login_submit, logout, *EDITING_ROUTES, workspace_pages, download_attachment,
+            login_form, login_submit, logout, *OIDC_ROUTES,
+            *EDITING_ROUTES, workspace_pages, download_attachment,
             *reports_api.ROUTES, *reports_pages.ROUTES, *review_api.ROUTES, *review_pages.ROUTES,
             *open_data.ROUTES, *outreach_sitemap.ROUTES, *outreach_calendar.ROUTES,
         ],
