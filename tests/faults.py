@@ -100,7 +100,11 @@ class Serve:
             except httpx.HTTPError:
                 return False
 
-        wait_until(ready, timeout=60, interval=0.2)
+        try:
+            wait_until(ready, timeout=60, interval=0.2)
+        except BaseException:
+            self.stop()  # a serve that never got ready must not be left running
+            raise
 
     def log(self) -> str:
         if not self._log.closed:

@@ -16,7 +16,6 @@ import signal
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import replace
-from functools import partial
 
 import anyio
 import uvicorn
@@ -155,8 +154,9 @@ def _run_workers(settings: Settings, workers: int, **options) -> None:
     # app factory (with the settings bound) is pickled into each worker process instead.
     from uvicorn.supervisors import Multiprocess
 
-    app = partial(worker_app, settings, os.getpid())
-    config = uvicorn.Config(app, factory=True, workers=workers, **options)
+    from opportunity_bank.worker import WorkerApp
+
+    config = uvicorn.Config(WorkerApp(settings, os.getpid()), factory=True, workers=workers, **options)
     socket = config.bind_socket()
     try:
         Multiprocess(config, sockets=[socket]).run()
