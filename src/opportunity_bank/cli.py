@@ -55,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", help="address to listen on (default from settings, 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port to listen on (default from settings, 8000)")
     serve.add_argument("--workers", type=int, default=1,
-                       help="app processes (default 1; see the README's performance section)")
+                       help="app processes (default 1; see docs/benchmarks.md)")
     serve.set_defaults(handler=run_serve)
 
     db = commands.add_parser("db", help="database maintenance")

@@ -24,7 +24,7 @@ INDEX_SETTINGS: dict[str, Any] = {
     # byAttribute would index 2.5x faster (880 -> 2,250 documents/s, one new opening 330 -> 80
     # ms p50, 23,000 openings on 2 busy cores) with the same recall@10 and MRR on the suite,
     # but "kesätöitä puistoissa" loses "Puistotyöntekijä kesäksi" from the top 3: the words
-    # of a compound next to each other must count (README, "Performance").
+    # of a compound next to each other must count (docs/search.md, "What keeps it fast").
     "proximityPrecision": "byWord",
     "facetSearch": False,  # nobody searches within facet values; it only costs indexing time
     "displayedAttributes": [
