@@ -28,6 +28,12 @@ from importlib import resources
 FINNISH = "fi"
 STEMMER_LANGUAGES = {"sv": "swedish", "en": "english"}
 FOREIGN_LANGUAGES = tuple(STEMMER_LANGUAGES)
+# Finnish case and plural endings, longest first, to find an inflected colloquial word.
+COLLOQUIAL_ENDINGS = (
+    "eihin", "ihin", "issa", "issä", "ista", "istä", "illa", "illä", "ille", "eja", "ejä",
+    "ssa", "ssä", "sta", "stä", "lla", "llä", "lle", "ksi", "ita", "itä", "in", "an", "än",
+    "ja", "jä", "ia", "iä", "a", "ä", "n", "t",
+)
 # Shortest first and last part a compound split accepts: shorter ones are mostly endings.
 MIN_HEAD, MIN_TAIL = 3, 4
 
@@ -92,6 +98,7 @@ class TextAnalyzer:
         self.stem = functools.lru_cache(maxsize=cache_size)(self._stem)
         self.foreign_terms = functools.lru_cache(maxsize=cache_size)(self._foreign_terms)
         self.query_word = functools.lru_cache(maxsize=cache_size)(self._query_word)
+        self.word_languages = functools.lru_cache(maxsize=cache_size)(self._word_languages)
 
     tokens = staticmethod(tokens)
 
@@ -159,8 +166,9 @@ class TextAnalyzer:
         puisto); otherwise it is left as typed for Meilisearch's typo tolerance and prefix
         search.
         """
-        if word in self._colloquial:
-            return self.query_word(self._colloquial[word])
+        colloquial = self.colloquial_form(word)
+        if colloquial:
+            return self.query_word(colloquial)
         reading = self.finnish_reading(word)
         if reading:
             return self._finnish_query_terms(word, *reading)
@@ -209,12 +217,42 @@ class TextAnalyzer:
         opinnäytetyö, written ilmasto-opinnäytetyö)."""
         for cut in range(len(word) - MIN_TAIL, MIN_HEAD - 1, -1):
             head, tail = word[:cut], word[cut:]
-            if self._known_finnish(head) and self._known_finnish(tail):
-                return _dedupe_tuple([*self.query_word(head), *self.query_word(tail)])
+            if not (self._known_finnish(head) and self._known_finnish(tail)):
+                continue
+            colloquial = self.colloquial_form(tail)
+            # kesä + jobi is kesätyö, a domain word with synonyms, not kesä and työ apart
+            if colloquial and self.finnish_reading(head + colloquial):
+                return self.query_word(head + colloquial)
+            return _dedupe_tuple([*self.query_word(head), *self.query_word(tail)])
         return ()
 
+    def colloquial_form(self, word: str) -> str | None:
+        """The word a colloquial or clipped form stands for, inflected or not.
+
+        Swedish and English ones by their lemma; Voikko knows few Finnish ones (oppari, jobi),
+        so endings are taken off by hand:
+        opparista, jobit, harkkaan, kesäjobeja. Only lexicon words are looked up this way,
+        so a normal word that happens to end like them is never changed.
+        """
+        if word in self._colloquial:
+            return self._colloquial[word]
+        reading = self.finnish_reading(word)
+        if reading and reading[0] in self._colloquial:
+            return self._colloquial[reading[0]]
+        for language in FOREIGN_LANGUAGES:  # traineeships, exjobbet
+            lemma = self._lemma(word, language)
+            if lemma in self._colloquial:
+                return self._colloquial[lemma]
+        for ending in COLLOQUIAL_ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= MIN_HEAD:
+                stem = word[: -len(ending)]
+                for candidate in (stem, stem + "i", stem + "a", stem + "ä"):
+                    if candidate in self._colloquial:
+                        return self._colloquial[candidate]
+        return None
+
     def _known_finnish(self, word: str) -> bool:
-        return word in self._colloquial or bool(self.finnish_reading(word))
+        return bool(self.colloquial_form(word) or self.finnish_reading(word))
 
     def _foreign_terms(self, word: str, language: str) -> tuple[str, ...]:
         lemma = self._lemma(word, language)
@@ -246,27 +284,37 @@ class TextAnalyzer:
         return _simplemma().lemmatize(word, lang=language).lower()
 
     def query_language(self, query: str, interface_language: str = "") -> str | None:
-        """The language the query is written in, by its words: those Voikko knows are
-        Finnish, those the Swedish or English dictionary knows are Swedish or English. A
-        tie goes to the interface language; no clear winner is None."""
-        votes = dict.fromkeys((FINNISH, *FOREIGN_LANGUAGES), 0)
+        """The language the query is written in, by its words.
+
+        A word Voikko knows is Finnish; one the Swedish or English dictionary knows (or
+        whose compound parts it knows) is Swedish or English. A word known in several
+        languages splits its vote. A tie goes to the interface language when it is among
+        the tied ones, and a Swedish-English tie otherwise to English: Swedish dictionaries
+        list many English loans (jobs, parks), English ones hardly any Swedish words.
+        No known word at all leaves only the interface language; None means no preference.
+        """
+        votes = dict.fromkeys((FINNISH, *FOREIGN_LANGUAGES), 0.0)
         for word in tokens(query[:MAX_QUERY_CHARS])[:MAX_QUERY_WORDS]:
             if word in self._stopwords or not word.isalpha():
                 continue
-            for language in self._word_languages(word):
-                votes[language] += 1
+            languages = self.word_languages(word)
+            for language in languages:
+                votes[language] += 1 / len(languages)
         best = max(votes.values())
-        winners = [language for language, count in votes.items() if count == best]
         if best == 0:
             return interface_language or None
+        winners = [language for language, count in votes.items() if count == best]
         if len(winners) == 1:
             return winners[0]
-        return interface_language if interface_language in winners else None
+        if interface_language in winners:
+            return interface_language
+        return "en" if set(winners) == {"sv", "en"} else None
 
-    @functools.lru_cache(maxsize=WORD_CACHE_SIZE)  # noqa: B019 - one analyser per process
     def _word_languages(self, word: str) -> tuple[str, ...]:
         found = [FINNISH] if self._known_finnish(word) else []
         found += [lang for lang in FOREIGN_LANGUAGES if _simplemma().is_known(word, lang=lang)]
+        if not found:
+            found = [lang for lang in FOREIGN_LANGUAGES if self._foreign_parts(word, lang)]
         return tuple(found)
 
     def vocabulary_word(self, word: str) -> str | None:

@@ -48,7 +48,7 @@ INDEX_SETTINGS: dict[str, Any] = {
         "id", "kind", "unit", "languages", "degree_levels", "deadline_day", "year", "location",
     ],
     "sortableAttributes": ["deadline_day", "published_ts", *LANGUAGE_RANKS.values()],
-    "rankingRules": ["words", "typo", "proximity", "attribute", "sort", "exactness"],
+    "rankingRules": ["words", "sort", "typo", "proximity", "attribute", "exactness"],
     "faceting": {"maxValuesPerFacet": 100, "sortFacetValuesBy": {"*": "count"}},
     "pagination": {"maxTotalHits": 5000},
     "typoTolerance": {
