@@ -147,8 +147,16 @@ class TextAnalyzer:
         if not words:
             return ""
         last = words[-1]
-        terms = [t for t in _dedupe([t for w in words for t in self.query_word(w)]) if t != last]
+        terms = _dedupe([t for w in words for t in self.query_word(w)])
+        # Words no dictionary knows go last, so ``last`` gives them up first.
+        terms.sort(key=lambda term: not self._recognised(term))
+        if self._recognised(last):
+            return " ".join(terms[:MAX_QUERY_TERMS])
+        terms = [t for t in terms if t != last]
         return " ".join([*terms[: MAX_QUERY_TERMS - 1], last])
+
+    def _recognised(self, term: str) -> bool:
+        return term in self._vocabulary or bool(self.word_languages(term))
 
     def _query_word(self, word: str) -> tuple[str, ...]:
         """The terms a query word contributes (see :meth:`query_text`).
