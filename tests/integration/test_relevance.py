@@ -76,7 +76,7 @@ OWN_OPENINGS = [  # the issue's own examples, not in either set
     ("own-7", "summer_job", "Puistotyöntekijä kesäksi", "Hoidat puistoja koko kesän.", ["fi"]),
     ("own-8", "summer_job", "Kesätyöntekijä puistonhoitoon", "Leikkaat nurmikoita puistoissa.", ["fi", "sv"]),
     ("own-9", "thesis", "Thesis on traffic safety", "Traffic safety near schools; liikenne.", ["en", "fi"]),
-    ("own-10", "thesis", "Opinnäytetyö liikenneturvallisuudesta", "Liikenteen turvallisuus kouluilla.", ["fi"]),
+    ("own-10", "thesis", "Opinnäytetyö liikenneturvallisuudesta", "Turvallisuus kouluilla.", ["fi"]),
 ]
 
 

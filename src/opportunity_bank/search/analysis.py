@@ -18,6 +18,7 @@ Measurements, the reasoning and the command to reproduce them are in
 
 from __future__ import annotations
 
+import difflib
 import functools
 import json
 import re
@@ -28,6 +29,7 @@ from importlib import resources
 FINNISH = "fi"
 STEMMER_LANGUAGES = {"sv": "swedish", "en": "english"}
 FOREIGN_LANGUAGES = tuple(STEMMER_LANGUAGES)
+NAME_CLASSES = ("etunimi", "sukunimi")
 # Finnish case and plural endings, longest first, to find an inflected colloquial word.
 COLLOQUIAL_ENDINGS = (
     "eihin", "ihin", "issa", "issä", "ista", "istä", "illa", "illä", "ille", "eja", "ejä",
@@ -149,14 +151,44 @@ class TextAnalyzer:
         last = words[-1]
         terms = _dedupe([t for w in words for t in self.query_word(w)])
         # Words no dictionary knows go last, so ``last`` gives them up first.
-        terms.sort(key=lambda term: not self._recognised(term))
-        if self._recognised(last):
+        terms.sort(key=lambda term: not self.recognised(term))
+        if self.recognised(last):
             return " ".join(terms[:MAX_QUERY_TERMS])
         terms = [t for t in terms if t != last]
         return " ".join([*terms[: MAX_QUERY_TERMS - 1], last])
 
-    def _recognised(self, term: str) -> bool:
+    def recognised(self, term: str) -> bool:
+        """Whether a dictionary (Voikko, Swedish, English) or the lexicon knows the word."""
         return term in self._vocabulary or bool(self.word_languages(term))
+
+    def is_name(self, word: str) -> bool:
+        """Whether Voikko can read the word as a first name or a surname."""
+        if len(word) > MAX_ANALYSED_WORD_LENGTH or not word.isalpha():
+            return False
+        with self._lock:
+            analyses = self._get_voikko().analyze(word)
+        return any(a.get("CLASS") in NAME_CLASSES for a in analyses)
+
+    def suggestion(self, query: str) -> str | None:
+        """"Did you mean": the query with each word no dictionary knows replaced by the
+        closest domain or lexicon word (any language), else by Voikko's first suggestion
+        that Voikko knows; None when nothing would change."""
+        words = tokens(query[:MAX_QUERY_CHARS])[:MAX_QUERY_WORDS]
+        better = [self._better_word(w) for w in words]
+        return " ".join(better) if better != words else None
+
+    def _better_word(self, word: str) -> str:
+        if not word.isalpha() or self.recognised(word) or self.colloquial_form(word):
+            return word
+        close = difflib.get_close_matches(word, self._suggestable_words, n=1, cutoff=0.8)
+        if close:
+            return close[0]
+        known = [s.lower() for s in self._suggestions(word) if self.finnish_reading(s.lower())]
+        return known[0] if known else word
+
+    @functools.cached_property
+    def _suggestable_words(self) -> list[str]:
+        return sorted(self._vocabulary | set(self._colloquial))
 
     def _query_word(self, word: str) -> tuple[str, ...]:
         """The terms a query word contributes (see :meth:`query_text`).
@@ -265,22 +297,24 @@ class TextAnalyzer:
     def _foreign_terms(self, word: str, language: str) -> tuple[str, ...]:
         lemma = self._lemma(word, language)
         terms = [self.stem(word, language), lemma, self.vocabulary_word(word) or ""]
-        for part in self._foreign_parts(word, language):
+        # Split the lemma even when the dictionary knows it, as Voikko splits Finnish ones.
+        for part in self._foreign_parts(lemma, language, whole_known=True):
             terms.extend([part, self.vocabulary_word(part) or ""])
         return _dedupe_tuple(terms)
 
-    def _foreign_parts(self, word: str, language: str) -> tuple[str, ...]:
+    def _foreign_parts(self, word: str, language: str, whole_known: bool = False) -> tuple[str, ...]:
         """The two dictionary words of a Swedish or English compound, as lemmas
         (gatubelysningen -> gata, belysning), with the Swedish linking -s- and -u-/-e- forms
         of the first part (trafikplanerings-, gatu-); empty if it is not one."""
-        if len(word) < MIN_HEAD + MIN_TAIL or self._known(word, language):
+        if len(word) < MIN_HEAD + MIN_TAIL or (not whole_known and self._known(word, language)):
             return ()
         for cut in range(len(word) - MIN_TAIL, MIN_HEAD - 1, -1):
             head, tail = word[:cut], word[cut:]
             if not self._known(tail, language):
                 continue
-            for candidate in (head, head[:-1] if head.endswith("s") else "",
-                              head[:-1] + "a" if head[-1] in "ue" else ""):
+            linked = language == "sv"  # gatu-, trafikplanerings-: Swedish linking forms
+            for candidate in (head, head[:-1] if linked and head.endswith("s") else "",
+                              head[:-1] + "a" if linked and head[-1] in "ue" else ""):
                 if candidate and len(candidate) >= MIN_HEAD and self._known(candidate, language):
                     return (self._lemma(candidate, language), self._lemma(tail, language))
         return ()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Annotated
 
 from litestar import MediaType, Request, Response, get
 from litestar.params import Parameter
 
 from opportunity_bank.search.query import MAX_PAGE, SORTS, parse_request
+from opportunity_bank.web.i18n import negotiate_language
 from opportunity_bank.web.services import ServicesDep
 
 SEARCH_PARAMS = ("q", "kind", "unit", "language", "level", "page", "per_page", "sort", "facets")
@@ -35,6 +37,7 @@ async def search_api(
 
     Async so that an answer already in the cache costs no thread hop; a miss goes to a thread.
     """
-    search_request = parse_request(query_lists(request))
+    search_request = replace(parse_request(query_lists(request)),
+                             interface_language=negotiate_language(request))
     body = await services.answers.search_json(search_request)
     return Response(body, media_type=MediaType.JSON)

@@ -73,6 +73,8 @@ class Analyzer(Protocol):
 
     def query_language(self, query: str, interface_language: str = "") -> str | None: ...
 
+    def suggestion(self, query: str) -> str | None: ...
+
 
 def day_number(value: date | None) -> int:
     return NO_DEADLINE_DAY if value is None else (value - EPOCH).days

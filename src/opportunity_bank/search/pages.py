@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import logging
+from dataclasses import replace
 from datetime import date
 from typing import Any
 from urllib.parse import urlencode
@@ -127,7 +128,8 @@ def search_context(request: Request, services: ServicesDep) -> tuple[int, dict[s
     # A language chosen in the address stays in the form, so typing keeps it in the URL too.
     explicit_language = request.query_params.get("lang") in LANGUAGE_CHOICES
     try:
-        search = parse_request(query_lists(request), default_per_page=PAGE_SIZE)
+        search = replace(parse_request(query_lists(request), default_per_page=PAGE_SIZE),
+                         interface_language=negotiate_language(request))
     except SearchParamError as error:
         return 400, page_context(SearchRequest(), None, error=error, explicit_language=explicit_language)
     # The fragment re-renders facet counts too: counts that lag behind the query would mislead.
@@ -136,6 +138,8 @@ def search_context(request: Request, services: ServicesDep) -> tuple[int, dict[s
     except SearchUnavailable as error:
         log.warning("search page degraded: %s", error)
         return 503, page_context(search, None, unavailable=True, explicit_language=explicit_language)
+    if result.total == 0:
+        services.answers.note_miss(search)
     return 200, page_context(search, result, explicit_language=explicit_language)
 
 
@@ -154,7 +158,10 @@ def render_search_page(request: Request, services: ServicesDep, key: PageKey, ve
     body = gzip.compress(html, compresslevel=1, mtime=0)
     # A long address is no popular search; unknown parameters are ignored but echoed in the
     # language links, so keeping such pages would let anyone fill the cache with padding.
-    if status == 200 and not context["result"].degraded and len(key[3]) <= MAX_KEPT_QUERY_BYTES:
+    # Pages that found nothing are not kept, so that every such search is counted.
+    result = context["result"]
+    if (status == 200 and not result.degraded and result.total
+            and len(key[3]) <= MAX_KEPT_QUERY_BYTES):
         services.answers.keep_page(key, version, (status, body))
     return status, body
 

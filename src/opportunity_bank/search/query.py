@@ -64,6 +64,7 @@ class SearchResult:
     hits: list[dict[str, Any]]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     degraded: bool = False
+    suggestion: str | None = None  # "did you mean", only with no hits and only if it finds some
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -74,6 +75,7 @@ class SearchResult:
             "hits": [{k: h.get(k) for k in HIT_FIELDS} for h in self.hits],
             "facets": self.facets,
             "degraded": self.degraded,
+            "suggestion": self.suggestion,
         }
 
     @property

@@ -1,3 +1,4 @@
+# ruff: noqa: E501, E741 - one opening or query a line reads best as data
 """Writes the held-out relevance set: openings.jsonl and queries.jsonl beside this file.
 
     python3 tests/relevance/heldout/build.py
