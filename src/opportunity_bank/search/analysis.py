@@ -26,6 +26,8 @@ import threading
 from collections.abc import Iterable
 from importlib import resources
 
+from opportunity_bank.search.wordlists import wordlist
+
 FINNISH = "fi"
 STEMMER_LANGUAGES = {"sv": "swedish", "en": "english"}
 FOREIGN_LANGUAGES = tuple(STEMMER_LANGUAGES)
@@ -320,10 +322,10 @@ class TextAnalyzer:
         return ()
 
     def _known(self, word: str, language: str) -> bool:
-        return word in self._vocabulary or _simplemma().is_known(word, lang=language)
+        return word in self._vocabulary or wordlist(language).lemma(word) is not None
 
     def _lemma(self, word: str, language: str) -> str:
-        return _simplemma().lemmatize(word, lang=language).lower()
+        return wordlist(language).lemma(word) or word
 
     def query_language(self, query: str, interface_language: str = "") -> str | None:
         """The language the query is written in, by its words.
@@ -354,7 +356,7 @@ class TextAnalyzer:
 
     def _word_languages(self, word: str) -> tuple[str, ...]:
         found = [FINNISH] if self._known_finnish(word) else []
-        found += [lang for lang in FOREIGN_LANGUAGES if _simplemma().is_known(word, lang=lang)]
+        found += [lang for lang in FOREIGN_LANGUAGES if wordlist(lang).lemma(word) is not None]
         if not found:
             found = [lang for lang in FOREIGN_LANGUAGES if self._foreign_parts(word, lang)]
         return tuple(found)
@@ -427,12 +429,6 @@ class TextAnalyzer:
 
             self._stemmers[language] = Stemmer.Stemmer(STEMMER_LANGUAGES[language])
         return self._stemmers[language]
-
-
-def _simplemma():
-    import simplemma
-
-    return simplemma
 
 
 def _dedupe_tuple(words: list[str]) -> tuple[str, ...]:
