@@ -3,14 +3,15 @@
 The dictionaries come from the ``simplemma`` package (installed from PyPI with the app; no
 download at run time): 964,000 Swedish and 182,000 English word forms, each with its lemma.
 As simplemma keeps them (a Python dict) they cost about 107 and 28 MB in every process; here
-each is one sorted blob of ``form[\\tlemma]`` lines (about 14 and 2 MB), searched by
-bisection. Building the blob takes seconds, so it is kept in the temporary directory, named
-after the simplemma version, and later processes only read it.
+each is one sorted blob of ``form[\\tlemma]`` lines (22 and 3 MB), searched by bisection.
+Building the blob takes seconds, so it is kept in the temporary directory, named after the
+user and the simplemma version, and later processes map it.
 """
 
 from __future__ import annotations
 
 import gc
+import mmap
 import os
 import tempfile
 import threading
@@ -24,7 +25,7 @@ _lock = threading.Lock()
 class Wordlist:
     """Sorted ``form`` or ``form\\tlemma`` lines (no lemma when it is the form itself)."""
 
-    def __init__(self, blob: bytes) -> None:
+    def __init__(self, blob: bytes | mmap.mmap) -> None:
         self._blob = blob
 
     @classmethod
@@ -70,8 +71,8 @@ def _load(language: str) -> Wordlist:
     name = f"opportunity-bank-{os.getuid()}-{language}-simplemma-{version('simplemma')}.words"
     path = Path(tempfile.gettempdir()) / name
     try:
-        return Wordlist(path.read_bytes())
-    except OSError:
+        return _mapped(path)
+    except (OSError, ValueError):  # ValueError: an empty file cannot be mapped
         pass
     from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
 
@@ -83,6 +84,13 @@ def _load(language: str) -> Wordlist:
         part = path.with_suffix(f".{os.getpid()}.part")
         part.write_bytes(words._blob)
         part.replace(path)
-    except OSError:
-        pass  # a read-only temporary directory: build again next time
-    return words
+        return _mapped(path)
+    except (OSError, ValueError):
+        return words  # a read-only temporary directory: keep it in memory, build again next time
+
+
+def _mapped(path: Path) -> Wordlist:
+    """Mapped, not read: the pages a lookup touches are all that count, and processes on
+    the machine (serve's workers, a reindex) share them."""
+    with path.open("rb") as file:
+        return Wordlist(mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ))
