@@ -29,7 +29,8 @@ FIXED_VALUES = {"kind": KINDS, "language": LANGUAGES, "level": DEGREE_LEVELS}
 # A fragment and a page share one URL; caches and the browser must keep them apart.
 VARY = {"Vary": "HX-Request, Accept-Encoding"}
 PageKey = tuple[date, str, bool, bytes]
-RenderedPage = tuple[int, bytes]  # status, gzipped HTML
+# status, gzipped HTML, and the search when it found nothing (counted again when served kept)
+RenderedPage = tuple[int, bytes, SearchRequest | None]
 MAX_KEPT_QUERY_BYTES = 1_000
 
 
@@ -158,12 +159,11 @@ def render_search_page(request: Request, services: ServicesDep, key: PageKey, ve
     body = gzip.compress(html, compresslevel=1, mtime=0)
     # A long address is no popular search; unknown parameters are ignored but echoed in the
     # language links, so keeping such pages would let anyone fill the cache with padding.
-    # Pages that found nothing are not kept, so that every such search is counted.
     result = context["result"]
-    if (status == 200 and not result.degraded and result.total
-            and len(key[3]) <= MAX_KEPT_QUERY_BYTES):
-        services.answers.keep_page(key, version, (status, body))
-    return status, body
+    missed = context["search"] if status == 200 and result.total == 0 else None
+    if status == 200 and not result.degraded and len(key[3]) <= MAX_KEPT_QUERY_BYTES:
+        services.answers.keep_page(key, version, (status, body, missed))
+    return status, body, missed
 
 
 @get("/", name="search-page", include_in_schema=False)
@@ -182,7 +182,9 @@ async def search_page(request: Request, services: ServicesDep) -> Response[bytes
         version = services.answers.version.value
         page = await services.answers.shared(
             ("page", key, version), lambda: render_search_page(request, services, key, version))
-    status, packed = page
+    elif page[2] is not None:
+        services.answers.note_miss(page[2])
+    status, packed, _ = page
     if accepts_gzip(request):
         return Response(packed, status_code=status, media_type=MediaType.HTML,
                         headers={**VARY, "Content-Encoding": "gzip"})
