@@ -1,7 +1,7 @@
 """search_misses: a count of searches that found nothing, per day and query
 
 Revision ID: 0008
-Revises: 0002
+Revises: 0006
 Create Date: 2026-12-01 07:40:00
 """
 
@@ -12,7 +12,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "0008"
-down_revision: str | None = "0002"
+down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
