@@ -25,10 +25,11 @@ from opportunity_bank.accounts.sessions import (
     start_session,
 )
 from opportunity_bank.accounts.users import find_user, hasher
+from opportunity_bank.models.enums import Role
 from opportunity_bank.settings import Settings
 from opportunity_bank.web.services import ServicesDep
 
-AFTER_LOGIN = "/my/"
+LANDINGS = {Role.SUPERVISOR: "/my/", Role.HR: "/hr/report", Role.ADMIN: "/admin/users"}
 
 
 @functools.cache
@@ -42,11 +43,20 @@ def dummy_hash() -> str:
 FormData = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
 
 
-def safe_next(value: object) -> str:
-    """Only a path on this site: `//evil.example` or `/\\evil` would leave it."""
-    if isinstance(value, str) and value.startswith("/") and not value.startswith(("//", "/\\")):
+def safe_next(value: object, default: str = "") -> str:
+    """Only a path on this site: `//evil.example` or `/\\evil` would leave it.
+
+    Without a default, the empty answer means "where this person's role works" (`landing`).
+    """
+    if (isinstance(value, str) and value.startswith("/") and not value.startswith(("//", "/\\"))
+            and not any(ord(ch) < 32 for ch in value)):
         return value
-    return AFTER_LOGIN
+    return default
+
+
+def landing(role: str) -> str:
+    """Where a role's work is: the first page after signing in without a `next`."""
+    return LANDINGS.get(role, "/my/")
 
 
 def session_cookie(settings: Settings, value: str, *, clear: bool = False) -> Cookie:
@@ -64,7 +74,7 @@ def password_matches(password_hash: str | None, password: str) -> bool:
         return False
 
 
-def login_page(email: str = "", next_path: str = AFTER_LOGIN, error: str | None = None,
+def login_page(email: str = "", next_path: str = "", error: str | None = None,
                status_code: int = 200, headers: dict[str, str] | None = None) -> Template:
     return Template(
         template_name="accounts/login.html",
@@ -74,7 +84,7 @@ def login_page(email: str = "", next_path: str = AFTER_LOGIN, error: str | None 
 
 
 @get("/login", name="login", sync_to_thread=False, include_in_schema=False)
-def login_form(next: FromQuery[str] = AFTER_LOGIN) -> Template:
+def login_form(next: FromQuery[str] = "") -> Template:
     return login_page(next_path=safe_next(next))
 
 
@@ -108,7 +118,7 @@ def login_submit(request: Request, data: FormData, services: ServicesDep) -> Tem
         session_id = start_session(session, user)
         session.commit()
     security_event("login", user_id=user.id, email=email, ip=ip)
-    return Redirect(next_path, status_code=303,
+    return Redirect(next_path or landing(user.role), status_code=303,
                     cookies=[session_cookie(services.settings, session_id)])
 
 

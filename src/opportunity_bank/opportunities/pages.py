@@ -10,7 +10,12 @@ from sqlmodel import Session, select
 
 from opportunity_bank.models import Attachment, Opportunity, Status, User
 from opportunity_bank.opportunities.jsonld import job_posting, json_script
-from opportunity_bank.opportunities.lifecycle import city_today, deadline_passed, is_searchable
+from opportunity_bank.opportunities.lifecycle import (
+    city_today,
+    deadline_passed,
+    is_searchable,
+    thesis_link,
+)
 from opportunity_bank.opportunities.views import public_opening
 from opportunity_bank.search.documents import detail_url
 from opportunity_bank.web.params import RowId
@@ -60,4 +65,5 @@ def opportunity_page(opportunity_id: RowId, request: Request, services: Services
         "how_to_apply": paragraphs(opportunity.how_to_apply),
         "jsonld": json_script(posting) if posting else None,
         "canonical_url": absolute_url,
+        "finished_thesis": thesis_link(opportunity.thesis_url),
     })

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -22,6 +23,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from opportunity_bank.models.enums import Kind, Status
 
@@ -65,7 +67,7 @@ class FieldRules(BaseModel):
     @classmethod
     def _email(cls, value: str | None) -> str | None:
         if value and not EMAIL_RE.match(value):
-            raise ValueError("is not an e-mail address")
+            raise PydanticCustomError("email", "is not an e-mail address")
         return value or None
 
     @field_validator("apply_url", "thesis_url", check_fields=False)
@@ -73,7 +75,7 @@ class FieldRules(BaseModel):
     def _url(cls, value: str | None) -> str | None:
         # Only web links and URNs: a javascript: URL here would end up in an href.
         if value and not value.lower().startswith(("https://", "http://", "urn:")):
-            raise ValueError("must start with https://, http:// or urn:")
+            raise PydanticCustomError("url", "must start with https://, http:// or urn:")
         return value or None
 
     @field_validator("languages", "degree_levels", "tags", check_fields=False)
@@ -118,9 +120,10 @@ class OpportunityFields(FieldRules):
     @model_validator(mode="after")
     def _consistent(self) -> OpportunityFields:
         if self.filled_positions is not None and self.filled_positions > self.positions:
-            raise ValueError("filled_positions: cannot be more than positions")
+            raise PydanticCustomError("filled_over_positions",
+                                      "filled_positions: cannot be more than positions")
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValueError("end_date: cannot be before start_date")
+            raise PydanticCustomError("end_before_start", "end_date: cannot be before start_date")
         if self.content_language is None:
             self.content_language = self.languages[0]
         return self
@@ -134,8 +137,13 @@ class ImportRecord(OpportunityFields):
 
 @dataclass(frozen=True, slots=True)
 class FieldError:
+    """A field at fault: `message` is the API's English sentence; `code` and `params` let a
+    page say the same in the reader's language (opportunities/messages.py)."""
+
     field: str
     message: str
+    code: str = ""
+    params: dict[str, Any] = dataclass_field(default_factory=dict)
 
     def as_dict(self) -> dict[str, str]:
         return {"field": self.field, "message": self.message}
@@ -155,7 +163,9 @@ def field_errors(error: ValidationError) -> list[FieldError]:
             message = "is not a field of an opening"
         elif item["type"] == "missing":
             message = "is required"
-        found.append(FieldError(field or "record", message))
+        params = {key: value for key, value in (item.get("ctx") or {}).items()
+                  if isinstance(value, str | int | float)}
+        found.append(FieldError(field or "record", message, item["type"], params))
     return found
 
 

@@ -9,21 +9,21 @@ requests in two languages never share translation functions.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_datetime
 from babel.numbers import format_decimal
 from babel.support import Translations
 from litestar.connection import ASGIConnection
 from litestar.datastructures import Cookie
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
-from opportunity_bank.opportunities.lifecycle import city_today
+from opportunity_bank.opportunities.lifecycle import CITY_TZ, city_today
 
 LANGUAGES = ("fi", "sv", "en")
 DEFAULT_LANGUAGE = "fi"
@@ -98,6 +98,19 @@ def level_label(level: str, gettext: Callable[[str], str]) -> str:
     return labels.get(level, level)
 
 
+def status_label(status: str, gettext: Callable[[str], str]) -> str:
+    labels = {"draft": gettext("Draft"), "in_review": gettext("In review"),
+              "published": gettext("Published"), "filled": gettext("Filled or reserved"),
+              "completed": gettext("Completed"), "closed": gettext("Closed"),
+              "withdrawn": gettext("Withdrawn")}
+    return labels.get(status, status)
+
+
+def role_label(role: str, gettext: Callable[[str], str]) -> str:
+    labels = {"supervisor": gettext("Supervisor"), "hr": gettext("HR"), "admin": gettext("Administrator")}
+    return labels.get(role, role)
+
+
 def as_date(value: date | str | None) -> date | None:
     if value is None or isinstance(value, date):
         return value
@@ -128,6 +141,13 @@ def formatters(language: str) -> dict[str, Callable[..., Any]]:
         day = as_date(value)
         return "" if day is None else format_day(day, style)
 
+    def datetime_filter(value: datetime | None) -> str:
+        """A moment in Espoo time; the database keeps UTC (SQLite hands it back naive)."""
+        if value is None:
+            return ""
+        moment = (value if value.tzinfo else value.replace(tzinfo=UTC)).astimezone(CITY_TZ)
+        return format_datetime(moment, "short", tzinfo=CITY_TZ, locale=locale)
+
     @lru_cache(maxsize=1024)
     def number_filter(value: float | int | None) -> str:
         return "" if value is None else format_decimal(value, locale=locale)
@@ -141,8 +161,15 @@ def formatters(language: str) -> dict[str, Callable[..., Any]]:
     def level_filter(level: str) -> str:
         return level_label(level, gettext_for(language))
 
-    return {"date": date_filter, "number": number_filter, "language_name": language_name,
-            "kind_label": kind_filter, "level_label": level_filter}
+    def status_filter(status: str) -> str:
+        return status_label(status, gettext_for(language))
+
+    def role_filter(role: str) -> str:
+        return role_label(role, gettext_for(language))
+
+    return {"date": date_filter, "datetime": datetime_filter, "number": number_filter,
+            "language_name": language_name, "kind_label": kind_filter, "level_label": level_filter,
+            "status_label": status_filter, "role_label": role_filter}
 
 
 def language_url(path: str, query: str, language: str) -> str:
