@@ -14,6 +14,10 @@ from opportunity_bank.models.enums import KINDS, STATUSES
 from opportunity_bank.opportunities.editing import Editor, editable_openings
 
 PER_PAGE = 25
+# The statuses HR's report counts: its numbers link here with status=counted.
+COUNTED = "counted"
+COUNTED_STATUSES = (Status.PUBLISHED.value, Status.FILLED.value, Status.COMPLETED.value,
+                    Status.CLOSED.value)
 SORTS = ("updated", "deadline", "title")
 MAX_QUERY = 100
 
@@ -26,10 +30,12 @@ class ListFilters:
     q: str = ""
     sort: str = "updated"
     page: int = 1
+    unit: str = ""
 
     def params(self, **changes: Any) -> dict[str, str]:
         """The query string of this view with some values changed (links keep the rest)."""
         values = {"status": self.status, "kind": self.kind, "year": self.year or "", "q": self.q,
+                  "unit": self.unit,
                   "sort": self.sort if self.sort != "updated" else "", "page": self.page}
         values.update(changes)
         if values["page"] == 1:
@@ -45,7 +51,8 @@ def parse_filters(params: dict[str, Any]) -> ListFilters:
 
     year, page = text("year"), text("page")
     return ListFilters(
-        status=text("status") if text("status") in STATUSES else "",
+        status=text("status") if text("status") in (*STATUSES, COUNTED) else "",
+        unit=text("unit")[:200],
         kind=text("kind") if text("kind") in KINDS else "",
         year=int(year) if year.isascii() and year.isdigit() and 2000 <= int(year) <= 2100 else None,
         q=text("q")[:MAX_QUERY],
@@ -69,6 +76,8 @@ def openings_page(session: Session, editor: Editor, filters: ListFilters) -> Ope
         base = base.where(Opportunity.kind == filters.kind)
     if filters.year:
         base = base.where(Opportunity.year == filters.year)
+    if filters.unit:
+        base = base.where(Opportunity.unit_id.in_(select(Unit.id).where(Unit.name == filters.unit)))
     if filters.q:
         escaped = filters.q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         base = base.where(func.lower(Opportunity.title).like(f"%{escaped.lower()}%", escape="\\"))
@@ -81,9 +90,10 @@ def openings_page(session: Session, editor: Editor, filters: ListFilters) -> Ope
                                 .distinct()).all(), reverse=True)
     query = (editable_openings(editor, Unit.name).join(Unit, Unit.id == Opportunity.unit_id)
              .where(col(Opportunity.id).in_(select(ids.c.id))))
-    if filters.status:
-        query = query.where(Opportunity.status == filters.status)
-    total = counts.get(filters.status, 0) if filters.status else sum(counts.values())
+    shown = (COUNTED_STATUSES if filters.status == COUNTED
+             else (filters.status,) if filters.status else STATUSES)
+    query = query.where(col(Opportunity.status).in_(shown))
+    total = sum(counts.get(status, 0) for status in shown)
     order = {
         "updated": (Opportunity.updated_at.desc(), Opportunity.id.desc()),
         "deadline": (Opportunity.application_deadline.is_(None), Opportunity.application_deadline,

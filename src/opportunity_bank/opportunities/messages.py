@@ -72,7 +72,6 @@ def _field_messages(gettext: Gettext) -> dict[tuple[str, str], str]:
         ("year", "less_than_equal"): gettext("Enter a year from 2000 to 2100."),
         ("unit", "missing"): gettext("Choose the unit."),
         ("languages", "too_short"): gettext("Choose at least one working language."),
-        ("positions", "greater_than_equal"): gettext("Enter at least 1 position."),
         ("min_age", "greater_than_equal"): gettext("Enter an age from 14 to 70."),
         ("min_age", "less_than_equal"): gettext("Enter an age from 14 to 70."),
         ("positions", "missing"): gettext("Enter the number of positions."),

@@ -208,6 +208,8 @@ def _bar(
     row: ReportRow, x: float, y: Callable[[int], float], labels: ChartLabels, id_prefix: str
 ) -> str:
     top = y(row.positions)
+    # The number stands above both the bar and its target line, so the line never crosses it.
+    label_y = min(top, y(row.target)) if row.target is not None else top
     target = labels.no_value if row.target is None else str(row.target)
     tooltip = (
         f"{row.year}, {labels.kinds[row.kind]}: {labels.positions} {row.positions}, "
@@ -218,7 +220,7 @@ def _bar(
         f'y="{top:g}" width="{_BAR}" height="{y(0) - top:g}" '
         f'fill="{_fill(row.kind, id_prefix)}" stroke="{_STYLES[row.kind][0]}">'
         f"<title>{escape(tooltip)}</title></rect>",
-        f'<text class="value" x="{x + _BAR / 2:g}" y="{top - 4:g}" text-anchor="middle" '
+        f'<text class="value" x="{x + _BAR / 2:g}" y="{label_y - 5:g}" text-anchor="middle" '
         f'font-size="10">{row.positions}</text>',
     ]
     if row.target is not None:
