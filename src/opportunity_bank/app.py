@@ -14,6 +14,7 @@ from litestar.openapi import OpenAPIConfig
 from sqlalchemy.engine import Engine
 
 from opportunity_bank import __version__
+from opportunity_bank.accounts import admin_pages
 from opportunity_bank.accounts.pages import login_form, login_submit, logout
 from opportunity_bank.db import make_engine
 from opportunity_bank.opportunities.api import get_opportunity
@@ -121,7 +122,7 @@ def create_app(settings: Settings, *, run_indexer: bool = True) -> Litestar:
             search_page, opportunity_page, opportunities_feed, accessibility_statement, static_files,
             healthz, readyz, admin_status, search_api, get_opportunity,
             login_form, login_submit, logout, *EDITING_ROUTES, workspace_pages, download_attachment,
-            *reports_api.ROUTES, *reports_pages.ROUTES,
+            *reports_api.ROUTES, *reports_pages.ROUTES, *admin_pages.ROUTES,
         ],
         middleware=[remember_language, csrf_middleware(settings)],
         before_send=[security_headers_hook(settings)],
