@@ -6,6 +6,7 @@ import os
 import socket
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,8 +43,9 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture
-def live_server(settings) -> Iterator[LiveServer]:
+@contextmanager
+def running(settings) -> Iterator[LiveServer]:
+    """The app served by uvicorn in a thread on a free port, for as long as the block runs."""
     config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=free_port(),
                             log_level="warning", lifespan="on")
     server = uvicorn.Server(config)
@@ -54,6 +56,12 @@ def live_server(settings) -> Iterator[LiveServer]:
     yield LiveServer(f"http://127.0.0.1:{config.port}")
     server.should_exit = True
     thread.join(timeout=60)
+
+
+@pytest.fixture
+def live_server(settings) -> Iterator[LiveServer]:
+    with running(settings) as server:
+        yield server
 
 
 @pytest.fixture
