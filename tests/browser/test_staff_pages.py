@@ -142,6 +142,7 @@ def check_page(page, name: str, language: str) -> None:
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
         page.screenshot(path=f"{SHOTS}/{name}-{language}-390.png", full_page=True)
+        page.screenshot(path=f"{SHOTS}/{name}-{language}-390-top.png")
         page.set_viewport_size(DESKTOP)
         page.screenshot(path=f"{SHOTS}/{name}-{language}-1280.png", full_page=True)
         page.set_viewport_size(PHONE)

@@ -75,6 +75,7 @@ _PLOT = 220
 _BOTTOM = 36
 _CHAR = 7.5  # rough width of one character at 12px, for laying out the legend
 _MAX_TICKS = 5
+_LABEL_ROOM = 19  # a value label, its gap above the bar and the line's white halo
 
 
 def render_chart(
@@ -208,8 +209,11 @@ def _bar(
     row: ReportRow, x: float, y: Callable[[int], float], labels: ChartLabels, id_prefix: str
 ) -> str:
     top = y(row.positions)
-    # The number stands above both the bar and its target line, so the line never crosses it.
-    label_y = min(top, y(row.target)) if row.target is not None else top
+    # The number sits on its bar; a target line just above the bar would cross it, so then the
+    # number moves above the line.
+    label_y = top
+    if row.target is not None and top - _LABEL_ROOM <= y(row.target) < top:
+        label_y = y(row.target)
     target = labels.no_value if row.target is None else str(row.target)
     tooltip = (
         f"{row.year}, {labels.kinds[row.kind]}: {labels.positions} {row.positions}, "
