@@ -11,7 +11,7 @@ from opportunity_bank import db
 from opportunity_bank.accounts.tokens import create_token
 from opportunity_bank.accounts.users import add_user
 from opportunity_bank.models import ApiToken, Unit, User
-from tests.workspace_helpers import PASSWORD, STREETS, page_form, sign_in
+from tests.workspace_helpers import PASSWORD, STREETS, opening, page_form, sign_in
 
 HTML = {"Accept": "text/html,application/xhtml+xml"}
 
@@ -117,7 +117,11 @@ def test_unit_names_in_three_languages_and_the_audit_log(client, services, peopl
     with Session(services.db) as session:
         unit = session.exec(select(Unit).where(Unit.name == STREETS)).one()
         assert (unit.name_in("sv"), unit.name_in("en")) == (names["name_sv"], names["name_en"])
-    log = client.get("/admin/audit", params={"person": "admin@"}).text
+    posted = client.post("/api/v1/opportunities", json=opening(status="published"),
+                         headers={"Authorization": f"Bearer {people['token']}"}).json()
+    swedish = client.get(f"/opportunities/{posted['id']}", params={"lang": "sv"}).text
+    assert '<span lang="sv">Gatu- och grönservice</span>' in swedish
+    log = client.get("/admin/audit", params={"person": "admin@", "lang": "en"}).text
     assert "Unit names changed" in log and "Gatu- och grönservice" in log
     empty = client.get("/admin/audit", params={"from": "2000-01-01", "to": "2000-01-02"})
     assert "Nothing matches." in empty.text

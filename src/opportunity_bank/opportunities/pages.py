@@ -8,7 +8,7 @@ from litestar import Request, get
 from litestar.response import Template
 from sqlmodel import Session, select
 
-from opportunity_bank.models import Attachment, Opportunity, Status, User
+from opportunity_bank.models import Attachment, Opportunity, Status, Unit, User
 from opportunity_bank.opportunities.jsonld import job_posting, json_script
 from opportunity_bank.opportunities.lifecycle import (
     city_today,
@@ -18,6 +18,7 @@ from opportunity_bank.opportunities.lifecycle import (
 )
 from opportunity_bank.opportunities.views import public_opening
 from opportunity_bank.search.documents import detail_url
+from opportunity_bank.web.i18n import negotiate_language
 from opportunity_bank.web.params import RowId
 from opportunity_bank.web.services import ServicesDep
 
@@ -45,6 +46,11 @@ def opportunity_page(opportunity_id: RowId, request: Request, services: Services
         if row is None:
             return Template("errors/not_found.html", status_code=404)
         opportunity, unit = row
+        language = negotiate_language(request)
+        unit_row = session.get(Unit, opportunity.unit_id)
+        # Students read the unit's name in their language when it has one; else its own name.
+        shown_unit = unit_row.name_in(language)
+        unit_language = language if shown_unit != unit else "fi"
         attachments = session.exec(
             select(Attachment).where(Attachment.opportunity_id == opportunity.id)
             .order_by(Attachment.created_at, Attachment.id)
@@ -57,7 +63,8 @@ def opportunity_page(opportunity_id: RowId, request: Request, services: Services
     posting = job_posting(opportunity, absolute_url) if reason is None else None
     return Template("opportunities/detail.html", context={
         "o": opportunity,
-        "unit": unit,
+        "unit": shown_unit,
+        "unit_language": unit_language,
         "attachments": attachments,
         "contact_email": opportunity.contact_email or owner_email,
         "closed_reason": reason,
