@@ -16,6 +16,7 @@ from sqlmodel import Session, col, select
 from opportunity_bank.accounts.users import MIN_PASSWORD_LENGTH, find_user, hasher
 from opportunity_bank.models import ApiToken, AuditEntry, Unit, User, WebSession, utcnow
 from opportunity_bank.models.enums import ROLES, Role
+from opportunity_bank.opportunities.editing import FieldProblems
 from opportunity_bank.opportunities.lifecycle import CITY_TZ
 from opportunity_bank.opportunities.schemas import FieldError
 from opportunity_bank.opportunities.service import UnitCache
@@ -24,12 +25,8 @@ AUDIT_PAGE = 50
 MAX_UNIT_NAME = 200
 
 
-class AdminError(ValueError):
+class AdminError(FieldProblems):
     """A change refused; `errors` name the fields, in the API's English and with codes."""
-
-    def __init__(self, errors: list[FieldError]) -> None:
-        super().__init__("; ".join(f"{e.field}: {e.message}" for e in errors))
-        self.errors = errors
 
 
 @dataclass(frozen=True, slots=True)
