@@ -44,24 +44,27 @@ def free_port() -> int:
 
 
 @contextmanager
-def running(settings) -> Iterator[LiveServer]:
-    """The app served by uvicorn in a thread on a free port, for as long as the block runs."""
-    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=free_port(),
+def serving(settings, port: int) -> Iterator[None]:
+    """The app under uvicorn on 127.0.0.1:port, in a thread, for as long as the block runs."""
+    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port,
                             log_level="warning", lifespan="on")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="live-server", daemon=True)
     thread.start()
     wait_until(lambda: server.started or not thread.is_alive(), timeout=60)
     assert server.started, "the app did not start"
-    yield LiveServer(f"http://127.0.0.1:{config.port}")
-    server.should_exit = True
-    thread.join(timeout=60)
+    try:
+        yield
+    finally:
+        server.should_exit = True
+        thread.join(timeout=60)
 
 
 @pytest.fixture
 def live_server(settings) -> Iterator[LiveServer]:
-    with running(settings) as server:
-        yield server
+    port = free_port()
+    with serving(settings, port):
+        yield LiveServer(f"http://127.0.0.1:{port}")
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ from opportunity_bank.opportunities import editing
 from opportunity_bank.opportunities.lifecycle import city_today
 from opportunity_bank.reports.targets import set_target
 from opportunity_bank.web.i18n import TRANSLATIONS_DIR
-from tests.browser.conftest import axe_violations, horizontal_overflow, running
+from tests.browser.conftest import axe_violations, free_port, horizontal_overflow, serving
 from tests.conftest import fresh_settings
 from tests.workspace_helpers import GEO, PASSWORD, STREETS
 
@@ -93,8 +93,9 @@ def site(tmp_path_factory, meili, _template_database) -> Iterator[Site]:
         engine = db.make_engine(settings)
         opening, person = seed(engine)
         engine.dispose()
-        with running(settings) as server:
-            yield Site(server.url, opening, person)
+        port = free_port()
+        with serving(settings, port):
+            yield Site(f"http://127.0.0.1:{port}", opening, person)
 
 
 def sign_in(page, site: Site, email: str) -> None:

@@ -1,4 +1,4 @@
-"""`users list|set|disable`, `tokens list|revoke` and `units set` on the command line."""
+"""`users list|set|disable`, `tokens list|revoke` and `units set … --name-*` on the command line."""
 
 from __future__ import annotations
 
@@ -57,7 +57,8 @@ def test_tokens_list_and_revoke(capsys, engine, people):
 def test_units_set_names(capsys, engine, people):
     code, out, _ = run(capsys, "units", "set", STREETS, "--name-sv", "Gatu- och grönservice",
                        "--name-en", "Street and green services")
-    assert code == 0 and "sv Gatu- och grönservice" in out
+    assert code == 0 and "review none; fi Katu- ja viherpalvelut / sv Gatu- och grönservice" in out
     with Session(engine) as session:
         unit = session.exec(select(Unit).where(Unit.name == STREETS)).one()
         assert (unit.name_in("fi"), unit.name_in("en")) == (STREETS, "Street and green services")
+    assert run(capsys, "units", "set", STREETS)[0] == 2  # nothing to set

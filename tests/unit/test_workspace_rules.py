@@ -79,6 +79,7 @@ def test_content_disposition_quotes_everything():
 
 
 @pytest.mark.parametrize(("value", "expected"), [
+    # "" is no page asked for: the person lands where their role's work is.
     ("/my/3/edit", "/my/3/edit"), ("//evil.example", ""), ("/\\evil", ""),
     ("https://evil.example", ""), (None, ""), (["/a"], ""), ("/my/\r\nSet-Cookie: x", ""),
 ])

@@ -1,4 +1,4 @@
-"""Commands for people: `users add|list|set|disable`, `tokens create|list|revoke`, `units set`."""
+"""Commands for people: `users add|list|set|disable` and `tokens create|list|revoke`."""
 
 from __future__ import annotations
 
@@ -39,14 +39,6 @@ def register(commands) -> None:
     revoke = token_actions.add_parser("revoke", help="revoke a token by its number (see `tokens list`)")
     revoke.add_argument("token_id", type=int)
     revoke.set_defaults(handler=run_tokens_revoke)
-
-    units = commands.add_parser("units", help="manage units")
-    unit_actions = units.add_subparsers(dest="units_command", required=True, metavar="ACTION")
-    names = unit_actions.add_parser("set", help="set a unit's names in Finnish, Swedish and English")
-    names.add_argument("name", help="the unit's name as openings and users give it")
-    for language, word in (("fi", "Finnish"), ("sv", "Swedish"), ("en", "English")):
-        names.add_argument(f"--name-{language}", help=f"the name students read in {word}")
-    names.set_defaults(handler=run_units_set)
 
 
 def run_users_add(settings: Settings, args: argparse.Namespace) -> int:
@@ -159,15 +151,3 @@ def run_tokens_revoke(settings: Settings, args: argparse.Namespace) -> int:
 
     return _admin_change(settings, change)
 
-
-def run_units_set(settings: Settings, args: argparse.Namespace) -> int:
-    from opportunity_bank.accounts.admin import set_unit_names
-
-    names = {language: getattr(args, f"name_{language}") for language in ("fi", "sv", "en")
-             if getattr(args, f"name_{language}") is not None}
-
-    def change(session) -> str:
-        unit = set_unit_names(session, None, args.name, names)
-        return f"{unit.name}: fi {unit.name_in('fi')} / sv {unit.name_in('sv')} / en {unit.name_in('en')}"
-
-    return _admin_change(settings, change)

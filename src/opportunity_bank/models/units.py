@@ -18,6 +18,8 @@ class Unit(SQLModel, table=True):
     name_fi: str | None = Field(default=None, max_length=200)
     name_sv: str | None = Field(default=None, max_length=200)
     name_en: str | None = Field(default=None, max_length=200)
+    # A unit may want a second pair of eyes: its openings then wait for HR's review.
+    review_required: bool = Field(default=False)
     created_at: datetime = Field(default_factory=utcnow)
 
     def name_in(self, language: str) -> str:

@@ -187,7 +187,8 @@ def create_opening(request: Request, data: FormData, services: ServicesDep) -> T
                              errors=messages_for(request, problems),
                              status_code=HTTP_422_UNPROCESSABLE_ENTITY)
         session.commit()
-    done = "published" if opportunity.status == Status.PUBLISHED else "created"
+    done = {Status.PUBLISHED: "published", Status.IN_REVIEW: "status-in_review"}.get(opportunity.status,
+                                                                                  "created")
     return Redirect(f"/my/{opportunity.id}/edit", status_code=303, query_params={"done": done})
 
 
@@ -272,7 +273,8 @@ def change_status(request: Request, opportunity_id: RowId, data: FormData,
         session.commit()
     back = safe_next(data.get("next"), "/my/")
     separator = "&" if "?" in back else "?"
-    return Redirect(f"{back}{separator}{urlencode({'done': 'status-' + target})}", status_code=303)
+    done = urlencode({"done": f"status-{opportunity.status}"})
+    return Redirect(f"{back}{separator}{done}", status_code=303)
 
 
 @post("/{opportunity_id:int}/copy", name="my-copy", sync_to_thread=True)
