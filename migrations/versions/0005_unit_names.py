@@ -1,7 +1,7 @@
 """Unit names in Finnish, Swedish and English
 
 Revision ID: 0005
-Revises: 0006
+Revises: 0008
 Create Date: 2026-12-01 07:40:00
 
 Students read a unit's name in their language; `name` stays the key that imports and the
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0005"
-down_revision = "0006"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 

@@ -189,7 +189,8 @@ def create_opening(request: Request, data: FormData, services: ServicesDep) -> T
         session.commit()
     done = {Status.PUBLISHED: "published", Status.IN_REVIEW: "status-in_review"}.get(opportunity.status,
                                                                                   "created")
-    return Redirect(f"/my/{opportunity.id}/edit", status_code=303, query_params={"done": done})
+    return Redirect(request.app.route_reverse("my-edit", opportunity_id=opportunity.id), status_code=303,
+                    query_params={"done": done})
 
 
 @get("/{opportunity_id:int}/edit", name="my-edit", sync_to_thread=True)
@@ -223,7 +224,8 @@ def save_opening(request: Request, opportunity_id: RowId, data: FormData,
                              values=shown, errors=messages_for(request, problems),
                              status_code=HTTP_422_UNPROCESSABLE_ENTITY)
         session.commit()
-    return Redirect(f"/my/{opportunity_id}/edit", status_code=303, query_params={"done": "saved"})
+    return Redirect(request.app.route_reverse("my-edit", opportunity_id=opportunity_id), status_code=303,
+                    query_params={"done": "saved"})
 
 
 @get("/{opportunity_id:int}/confirm", name="my-confirm", sync_to_thread=True)
@@ -235,9 +237,10 @@ def confirm_status(request: Request, opportunity_id: RowId, services: ServicesDe
         opportunity = editable_or_404(session, editor, opportunity_id)
     if status not in CONFIRMED_MOVES or status not in actions_for(opportunity.status):
         raise NotFoundException("nothing to confirm")
+    edit = request.app.route_reverse("my-edit", opportunity_id=opportunity_id)
     return Template(template_name="workspace/confirm.html", context={
         "opportunity": opportunity, "target": status,
-        "back": safe_next(request.query_params.get("next"), f"/my/{opportunity_id}/edit")})
+        "back": safe_next(request.query_params.get("next"), edit)})
 
 
 @post("/{opportunity_id:int}/status", name="my-status", sync_to_thread=True)
@@ -271,7 +274,7 @@ def change_status(request: Request, opportunity_id: RowId, data: FormData,
                              status_code=HTTP_409_CONFLICT if isinstance(problem, TransitionRefused)
                              else HTTP_422_UNPROCESSABLE_ENTITY)
         session.commit()
-    back = safe_next(data.get("next"), "/my/")
+    back = safe_next(data.get("next"), request.app.route_reverse("my-openings"))
     separator = "&" if "?" in back else "?"
     done = urlencode({"done": f"status-{opportunity.status}"})
     return Redirect(f"{back}{separator}{done}", status_code=303)
@@ -283,7 +286,8 @@ def copy_opening(request: Request, opportunity_id: RowId, services: ServicesDep)
     with Session(services.db, expire_on_commit=False) as session:
         copy = editing.copy_to_next_year(session, editor, editable_or_404(session, editor, opportunity_id))
         session.commit()
-    return Redirect(f"/my/{copy.id}/edit", status_code=303, query_params={"done": "copied"})
+    return Redirect(request.app.route_reverse("my-edit", opportunity_id=copy.id), status_code=303,
+                    query_params={"done": "copied"})
 
 
 @post("/rollover", name="my-rollover", sync_to_thread=True)
@@ -297,7 +301,8 @@ def roll_over(request: Request, data: FormData, services: ServicesDep) -> Redire
     with Session(services.db) as session:
         copies = editing.roll_over(session, editor, unit_id, str(data.get("kind", "")), int(year))
         session.commit()
-    return Redirect("/my/", status_code=303, query_params={"done": "rolled", "rolled": str(len(copies))})
+    return Redirect(request.app.route_reverse("my-openings"), status_code=303,
+                    query_params={"done": "rolled", "rolled": str(len(copies))})
 
 
 @post("/{opportunity_id:int}/attachments", name="my-attach", exclude_from_csrf=True,
@@ -311,7 +316,8 @@ async def attach_pdf(request: Request, opportunity_id: RowId, services: Services
         security_event("csrf_refused", level=logging.WARNING, path=request.url.path)
         raise PermissionDeniedException(CSRF_FAILED)
     await anyio.to_thread.run_sync(save_upload, services, editor, opportunity_id, received)
-    return Redirect(f"/my/{opportunity_id}/edit", status_code=303, query_params={"done": "uploaded"})
+    return Redirect(request.app.route_reverse("my-edit", opportunity_id=opportunity_id), status_code=303,
+                    query_params={"done": "uploaded"})
 
 
 def csrf_field_valid(request: Request, services, token: str) -> bool:

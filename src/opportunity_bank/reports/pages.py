@@ -205,7 +205,7 @@ class TargetsPage(Controller):
             return _targets_template(request, services, values=values,
                                      errors=field_messages(error.errors, _gettext(request)),
                                      status_code=HTTP_422_UNPROCESSABLE_ENTITY)
-        return _back_to_targets(target.year, "target-saved")
+        return _back_to_targets(request, target.year, "target-saved")
 
     @post("/remove", name="hr-targets-remove", sync_to_thread=True)
     def remove(
@@ -220,18 +220,18 @@ class TargetsPage(Controller):
             return _targets_template(request, services,
                                      errors=field_messages(error.errors, _gettext(request)),
                                      status_code=HTTP_422_UNPROCESSABLE_ENTITY)
-        return _back_to_targets(target.year, "target-removed")
+        return _back_to_targets(request, target.year, "target-removed")
 
 
 def _gettext(request: Request) -> Gettext:
     return gettext_for(negotiate_language(request))
 
 
-def _back_to_targets(year: int, done: str) -> Redirect:
+def _back_to_targets(request: Request, year: int, done: str) -> Redirect:
     """The default range, widened to include the year just changed, with the flash message."""
     shown = _targets_range({})
     params = {"from": min(shown.year_from, year), "to": max(shown.year_to, year), "done": done}
-    return Redirect(f"/hr/targets?{urlencode(params)}", status_code=303)
+    return Redirect(f"{request.app.route_reverse('hr-targets')}?{urlencode(params)}", status_code=303)
 
 
 def _targets_range(params: dict[str, Any]) -> ReportQuery:
