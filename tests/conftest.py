@@ -11,6 +11,7 @@ import os
 import shutil
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -73,12 +74,13 @@ def drop_database(url: str) -> None:
     admin.dispose()
 
 
-@pytest.fixture
-def settings(tmp_path, meili, _template_database) -> Iterator[Settings]:
-    url = fresh_database_url(_template_database, tmp_path)
+@contextmanager
+def fresh_settings(directory: Path, meili: ManagedMeilisearch, template_url: str) -> Iterator[Settings]:
+    """Settings with a fresh database and search index, both removed afterwards."""
+    url = fresh_database_url(template_url, directory)
     index = f"test_{uuid.uuid4().hex[:12]}"
     yield Settings(
-        data_dir=tmp_path / "data",
+        data_dir=directory / "data",
         database_url=url,
         meili_url=meili.url,
         meili_master_key=meili.master_key,
@@ -92,6 +94,12 @@ def settings(tmp_path, meili, _template_database) -> Iterator[Settings]:
         client.delete_index(uid)
     client.close()
     drop_database(url)
+
+
+@pytest.fixture
+def settings(tmp_path, meili, _template_database) -> Iterator[Settings]:
+    with fresh_settings(tmp_path, meili, _template_database) as made:
+        yield made
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
 
 from opportunity_bank import __version__
+from opportunity_bank.accounts import admin_pages
 from opportunity_bank.accounts.oidc_pages import OIDC_ROUTES
 from opportunity_bank.accounts.pages import login_form, login_submit, logout
 from opportunity_bank.opportunities.api import get_opportunity
@@ -56,6 +57,7 @@ def create_app(settings: Settings, *, run_indexer: bool = True) -> WebApp:
             *EDITING_ROUTES, workspace_pages, download_attachment,
             *reports_api.ROUTES, *reports_pages.ROUTES, *review_api.ROUTES, *review_pages.ROUTES,
             *open_data.ROUTES, *outreach_sitemap.ROUTES, *outreach_calendar.ROUTES,
+            *admin_pages.ROUTES,
         ],
         middleware=[remember_language, csrf_middleware(settings)],
         before_send=[security_headers_hook(settings)],

@@ -93,14 +93,23 @@ def test_xlsx_download_has_both_views_and_taavi(client, hr, history):
     assert response.headers["content-disposition"] == (
         f'attachment; filename="opportunity-bank-report-{YEAR_FROM}-{YEAR_TO}.xlsx"')
     workbook = load_workbook(io.BytesIO(response.content))
-    assert workbook.sheetnames == ["by kind", "by unit", "taavi"]
+    # The views speak the reader's language (English here); the Taavi sheet keeps its codes.
+    assert workbook.sheetnames == ["By kind", "By unit", "taavi"]
+    words = {"year": "Year", "kind": "Kind", "unit": "Unit", "postings": "Postings",
+             "positions": "Positions", "filled_positions": "Filled positions", "target": "Target",
+             "achieved_pct": "Achieved (%)", "change_positions": "Change in positions",
+             "thesis": "Theses", "internship": "Internships", "summer_job": "Summer jobs"}
     by_kind = expected_rows(history, TARGETS, YEAR_FROM, YEAR_TO, False)
     by_unit = expected_rows(history, TARGETS, YEAR_FROM, YEAR_TO, True)
-    for sheet, expected in (("by kind", by_kind), ("by unit", by_unit),
-                            ("taavi", expected_taavi(by_kind))):
+    for sheet, expected in (("By kind", by_kind), ("By unit", by_unit)):
         cells = [list(row) for row in workbook[sheet].iter_rows(min_row=2, values_only=True)]
-        assert cells[0] == list(expected[0]), sheet
-        assert cells[1:] == [list(row.values()) for row in expected], sheet
+        assert cells[0] == [words[name] for name in expected[0]], sheet
+        assert cells[1:] == [[words.get(value, value) if name == "kind" else value
+                              for name, value in row.items()] for row in expected], sheet
+    taavi = expected_taavi(by_kind)
+    cells = [list(row) for row in workbook["taavi"].iter_rows(min_row=2, values_only=True)]
+    assert cells[0] == list(taavi[0])
+    assert cells[1:] == [list(row.values()) for row in taavi]
 
 
 def test_report_page_shows_table_chart_and_downloads(client, hr, history):
@@ -112,7 +121,10 @@ def test_report_page_shows_table_chart_and_downloads(client, hr, history):
     assert '<th scope="col">' in page and '<th scope="row">2026</th>' in page
     assert 'role="img"' in page and "<title id=\"report-chart-title\">" in page
     assert "<desc id=\"report-chart-desc\">" in page
-    assert page.count('<rect class="bar"') == 3 * (YEAR_TO - YEAR_FROM + 1)
+    centre = page.split('id="report-chart-title"')[1].split("</svg>")[0]
+    assert centre.count('<rect class="bar"') == 3 * (YEAR_TO - YEAR_FROM + 1)
+    assert 'id="chart-unit-1-title"' in page  # and a chart per unit
+    assert "/my/?status=counted&amp;year=2026&amp;kind=thesis&amp;unit=" in page  # numbers link
     assert "/hr/report.csv?from=2022&amp;to=2026&amp;by=unit" in page
     assert "/hr/report.xlsx?from=2022&amp;to=2026" in page
     assert "Ylläpito – Åland" in page
@@ -123,7 +135,7 @@ def test_report_page_shows_table_chart_and_downloads(client, hr, history):
 def test_report_page_bad_range_is_400_with_the_reason(client, hr, history):
     response = client.get("/hr/report", params={"from": 2026, "to": 2020}, headers=hr)
     assert response.status_code == 400
-    assert "reversed" in response.text and 'aria-invalid="true"' in response.text
+    assert "the first not after the last" in response.text and 'aria-invalid="true"' in response.text
 
 
 @pytest.mark.parametrize(

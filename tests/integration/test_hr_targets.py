@@ -105,10 +105,11 @@ def test_targets_page_form_sets_a_target(client, services, hr, units):
 
 @pytest.mark.parametrize(
     ("form", "field", "words"),
-    [({"year": "2026", "kind": "thesis", "positions": "-3"}, "positions", "greater than or equal to 0"),
-     ({"year": "2026", "kind": "phd", "positions": "3"}, "kind", "thesis"),
-     ({"year": "3000", "kind": "thesis", "positions": "3"}, "year", "less than or equal to 2100"),
-     ({"year": "2026", "kind": "thesis", "positions": "3", "unit": "Nowhere"}, "unit", "Nowhere")],
+    [({"year": "2026", "kind": "thesis", "positions": "-3"}, "positions", "Enter 0 or more."),
+     ({"year": "2026", "kind": "phd", "positions": "3"}, "kind", "Choose one of the options."),
+     ({"year": "3000", "kind": "thesis", "positions": "3"}, "year", "Enter a year from 2000 to 2100."),
+     ({"year": "2026", "kind": "thesis", "positions": "3", "unit": "Nowhere"}, "unit",
+      "There is no unit with this name.")],
 )
 def test_targets_form_errors_are_422_beside_the_field(client, services, hr, units, form, field, words):
     page = client.get("/hr/targets", headers=hr)

@@ -50,8 +50,10 @@ def test_invalid_form_is_shown_again_with_messages_beside_the_fields(client, sup
                                                     contact_email="ei-osoite"))
     assert response.status_code == 422
     page = response.text
-    assert 'aria-describedby="error-positions"' in page and 'id="error-positions"' in page
-    assert 'aria-describedby="error-contact_email"' in page
+    assert re.search(r'aria-describedby="[^"]*\berror-positions"', page) and 'id="error-positions"' in page
+    assert re.search(r'aria-describedby="[^"]*\berror-contact_email"', page)
+    assert "Enter a whole number, such as 3." in page and "Input should be" not in page
+    assert 'href="#f-positions"' in page  # the error summary links to the field
     assert 'value="Puistotyöntekijä &lt;b&gt;"' in page and 'value="abc"' in page  # values kept
     with Session(services.db) as session:
         assert session.exec(select(Opportunity)).all() == []
@@ -88,7 +90,7 @@ def test_create_as_draft_edit_then_publish_with_one_click(client, supervisor, se
     wait_until(lambda: search_ids(client) == [external_id])
     page = client.get(edit).text  # the change history, old → new
     assert "Puistotyöntekijä → Puistotyöntekijä Tapiolaan" in page
-    assert "draft → published" in page
+    assert "Draft → Published" in page and "Status changed" in page
 
 
 def test_mark_filled_and_complete_a_thesis(client, supervisor, staff):
@@ -174,7 +176,8 @@ def test_hr_rolls_over_any_unit_and_sees_every_opening(client, staff, services):
     client.post("/api/v1/opportunities", headers=staff.streets.auth, json=opening(year=2026))
     sign_in(client, staff.hr.email)
     listing = client.get("/my/").text
-    assert listing.count(opening()["title"]) == 2 and STREETS in listing and GEO in listing
+    assert len(re.findall(rf'class="row-title"><a [^>]+>{opening()["title"]}<', listing)) == 2
+    assert STREETS in listing and GEO in listing
     unit_id = re.search(rf'<option value="(\d+)">{GEO}</option>', listing).group(1)
     token = page_form(client, "/my/new?kind=thesis")
     assert 'name="unit"' in client.get("/my/new?kind=thesis").text
@@ -191,5 +194,6 @@ def test_every_form_carries_a_csrf_token(client, supervisor, staff):
                                  headers=staff.streets.auth).json()["id"]
     for path in ("/my/", f"/my/{opportunity_id}/edit", "/my/new?kind=thesis", "/login"):
         page = client.get(path).text
-        forms = page.count("<form")
+        forms = page.count('<form method="post"')
+        assert page.count("<form") == forms + page.count('<form method="get"'), path
         assert forms >= 1 and page.count('name="_csrf_token" value="') == forms, path

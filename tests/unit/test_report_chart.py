@@ -203,3 +203,14 @@ def test_text_alternative_lists_every_bar():
         ("2025", "Internships", "0", "ei tavoitetta", "ei tavoitetta"),
         ("2025", "Summer jobs", "10", "0", "ei tavoitetta"),
     ]
+
+
+@given(st.integers(0, 500), st.none() | st.integers(0, 500))
+def test_a_target_line_never_crosses_a_value_label(positions, target):
+    root = _parse(render_chart([_row(2026, "thesis", positions, target)]))
+    label = next(e for e in root.iter(f"{SVG}text") if e.get("class") == "value")
+    # A 10 px label: its glyphs reach from 10 px above its baseline to 2 px below it.
+    top, bottom = float(label.get("y")) - 10, float(label.get("y")) + 2
+    for line in _targets(root):
+        level = float(line.get("y1"))
+        assert not top - 2.5 < level < bottom + 2.5, (positions, target)

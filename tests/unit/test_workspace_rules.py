@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from opportunity_bank.accounts.pages import safe_next
+from opportunity_bank.accounts.pages import landing, safe_next
 from opportunity_bank.accounts.ratelimit import WINDOW, seconds_until_allowed
 from opportunity_bank.accounts.security_log import format_event
 from opportunity_bank.accounts.sessions import (
@@ -44,7 +44,7 @@ def test_every_status_has_rules_and_completed_is_final():
 ])
 def test_status_change_problems(kind, target, filled, url, fields):
     positions = 1 if kind == "thesis" else 3
-    assert [f for f, _ in status_change_problems(kind, target, positions, filled, url)] == fields
+    assert [f for f, _, _ in status_change_problems(kind, target, positions, filled, url)] == fields
 
 
 def test_next_year():
@@ -81,10 +81,16 @@ def test_content_disposition_quotes_everything():
 @pytest.mark.parametrize(("value", "expected"), [
     # "" is no page asked for: the person lands where their role's work is.
     ("/my/3/edit", "/my/3/edit"), ("//evil.example", ""), ("/\\evil", ""),
-    ("https://evil.example", ""), (None, ""), (["/a"], ""),
+    ("https://evil.example", ""), (None, ""), (["/a"], ""), ("/my/\r\nSet-Cookie: x", ""),
 ])
 def test_safe_next(value, expected):
     assert safe_next(value) == expected
+
+
+@pytest.mark.parametrize(("role", "path"), [
+    ("supervisor", "/my/"), ("hr", "/hr/report"), ("admin", "/admin/users")])
+def test_each_role_lands_where_its_work_is(role, path):
+    assert landing(role) == path
 
 
 def test_session_timeouts():

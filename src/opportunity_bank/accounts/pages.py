@@ -31,8 +31,8 @@ from opportunity_bank.models import OidcIdentity, Role
 from opportunity_bank.settings import Settings
 from opportunity_bank.web.services import ServicesDep
 
-# Where each role's work is. Admins get the admin pages once they exist (the staff pages' work).
-LANDINGS = {Role.SUPERVISOR: "/my/", Role.HR: "/hr/report", Role.ADMIN: "/my/"}
+# Where each role's work is.
+LANDINGS = {Role.SUPERVISOR: "/my/", Role.HR: "/hr/report", Role.ADMIN: "/admin/users"}
 
 
 def landing(role: str) -> str:

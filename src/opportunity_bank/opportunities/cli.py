@@ -60,7 +60,7 @@ def run_demo_data(settings: Settings, args: argparse.Namespace) -> int:
     from opportunity_bank import db
     from opportunity_bank.cli import CommandError
     from opportunity_bank.models import Opportunity, Target
-    from opportunity_bank.opportunities.demo import demo_records, demo_targets
+    from opportunity_bank.opportunities.demo import demo_records, demo_targets, published_at
     from opportunity_bank.opportunities.importer import write_records
     from opportunity_bank.opportunities.schemas import validate_import_record
     from opportunity_bank.reports.targets import set_target
@@ -69,16 +69,17 @@ def run_demo_data(settings: Settings, args: argparse.Namespace) -> int:
         raise CommandError("--count must be from 1 to 2000000")
     db.upgrade(settings)
     engine = db.make_engine(settings)
-    records = []
-    for raw in demo_records(args.count):
+    records, raws, published = [], list(demo_records(args.count)), {}
+    for raw in raws:
         record, errors = validate_import_record(raw)
         if errors:
             raise CommandError(f"demo record {raw['external_id']} is invalid: {errors}")
         records.append(record)
-    counts = write_records(engine, records)
+        published[raw["external_id"]] = published_at(raw)
+    counts = write_records(engine, records, published_at=published.get)
     with db.session_scope(engine) as session:
         if not session.exec(select(func.count(Target.id))).one():
-            for year, kind, positions in demo_targets():
+            for year, kind, positions in demo_targets(raws):
                 set_target(session, year, kind, positions)
     with Session(engine) as session:
         total = session.exec(select(func.count(Opportunity.id))).one()

@@ -7,11 +7,14 @@ get deadlines relative to today so the demo never looks stale.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
-from datetime import date, timedelta
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from opportunity_bank.opportunities.lifecycle import city_today
+from opportunity_bank.opportunities.lifecycle import CITY_TZ, city_today
+
+# The statuses the report counts (reports.arithmetic), for targets that fit the openings.
+COUNTED = ("published", "filled", "completed", "closed")
 
 UNITS = (
     "Katu- ja viherpalvelut",
@@ -136,6 +139,33 @@ def opening_year(today: date) -> int:
 
 
 LOCATIONS = ("Espoon keskus", "Leppävaara", "Tapiola", "Matinkylä", "Espoonlahti", "Otaniemi")
+# The same places as a Swedish-speaking reader names them.
+SWEDISH_PLACES = dict(zip(LOCATIONS, ("Esbo centrum", "Alberga", "Hagalund", "Mattby", "Esboviken",
+                                      "Otnäs"), strict=True))
+# Roles rather than places tell repeated openings apart: fewer near-identical titles.
+VARIANTS = {
+    "fi": ("", "jatkohaku", "syyskausi", "kevätkausi", "kenttätyö", "toimisto- ja kenttätyö"),
+    "sv": ("", "fortsatt ansökan", "höstterminen", "vårterminen", "fältarbete", "kontor och fält"),
+    "en": ("", "second round", "autumn term", "spring term", "field work", "office and field"),
+}
+HOW_TO_APPLY = {
+    "fi": ("Hae Kuntarekryssä liitteineen: hakemus, CV ja opintosuoritusote. Haastattelut pidetään "
+           "kahden viikon kuluessa hakuajan päättymisestä, ja kaikille hakijoille vastataan."),
+    "sv": ("Ansök via Kuntarekry med ansökan, CV och studieutdrag. Intervjuerna hålls inom två veckor "
+           "efter att ansökningstiden gått ut, och alla sökande får svar."),
+    "en": ("Apply on Kuntarekry with a cover letter, CV and transcript of records. Interviews are held "
+           "within two weeks of the deadline, and every applicant gets an answer."),
+}
+COMPENSATION = {
+    "fi": {"thesis": "Opinnäytetyöpalkkio 2 000–4 000 € sopimuksen mukaan",
+           "internship": "Harjoittelijan palkka 2 150 €/kk",
+           "summer_job": "Kesätyöntekijän palkka 1 950 €/kk"},
+    "sv": {"thesis": "Arvode för examensarbete 2 000–4 000 € enligt avtal",
+           "internship": "Praktikantlön 2 150 €/mån", "summer_job": "Sommarjobbarens lön 1 950 €/mån"},
+    "en": {"thesis": "Thesis fee 2,000–4,000 € by agreement",
+           "internship": "Intern's pay 2,150 €/month", "summer_job": "Summer worker's pay 1,950 €/month"},
+}
+APPLY_URL = "https://www.kuntarekry.fi/fi/tyopaikat/?employer=espoon-kaupunki&ref={number:05d}"
 
 
 def demo_records(count: int, today: date | None = None, seed: int = 2025) -> Iterator[dict[str, Any]]:
@@ -147,13 +177,15 @@ def demo_records(count: int, today: date | None = None, seed: int = 2025) -> Ite
         unit_index, kind, title, description, tags, language = TEMPLATES[(number - 1) % len(TEMPLATES)]
         cycle = (number - 1) // len(TEMPLATES)
         location = LOCATIONS[cycle % len(LOCATIONS)]
+        place = SWEDISH_PLACES[location] if language == "sv" else location
+        variant = VARIANTS[language][cycle % len(VARIANTS[language])]
         # Every fourth round of the templates is open now; the rest fill the past years.
         year = upcoming if cycle % 4 == 0 else past_years[(cycle - cycle // 4 - 1) % len(past_years)]
         positions = 1 if kind == "thesis" else rng.choice((1, 2, 3, 4, 6, 10))
         record: dict[str, Any] = {
             "external_id": f"demo-{number:05d}",
             "kind": kind,
-            "title": title if cycle == 0 else f"{title}, {location}",
+            "title": f"{title} ({variant})" if variant else title,
             "description": description,
             "unit": UNITS[unit_index],
             "languages": language if language == "fi" else f"{language};fi",
@@ -162,8 +194,10 @@ def demo_records(count: int, today: date | None = None, seed: int = 2025) -> Ite
             "year": year,
             "tags": tags,
             "contact_email": f"{UNITS[unit_index].split()[0].lower().strip('-')}.rekry@espoo.fi",
-            "location": location,
-            "compensation": _compensation(kind),
+            "location": place,
+            "compensation": COMPENSATION[language][kind],
+            "how_to_apply": HOW_TO_APPLY[language],
+            "apply_url": APPLY_URL.format(number=number),
         }
         if year >= upcoming:
             record.update(_open_dates(kind, today, year, rng))
@@ -175,14 +209,6 @@ def demo_records(count: int, today: date | None = None, seed: int = 2025) -> Ite
             if status in ("filled", "completed") and positions > 1 and rng.random() < 0.5:
                 record["filled_positions"] = rng.randint(1, positions)
         yield record
-
-
-def _compensation(kind: str) -> str:
-    return {
-        "thesis": "Opinnäytetyöpalkkio 2 000–4 000 € sopimuksen mukaan",
-        "internship": "Harjoittelijan palkka 2 150 €/kk",
-        "summer_job": "Kesätyöntekijän palkka 1 950 €/kk",
-    }[kind]
 
 
 def _open_dates(kind: str, today: date, year: int, rng: random.Random) -> dict[str, str]:
@@ -208,12 +234,26 @@ def _past_dates(kind: str, year: int) -> dict[str, str]:
     }
 
 
-def demo_targets(today: date | None = None) -> list[tuple[int, str, int]]:
-    """Centre-wide targets that grow a little each year, as the strategy promises."""
-    upcoming = opening_year(today or city_today())
-    targets = []
-    for year in range(2022, upcoming + 1):
-        growth = year - 2022
-        targets += [(year, "summer_job", 40 + 4 * growth), (year, "internship", 12 + 2 * growth),
-                    (year, "thesis", 8 + growth)]
-    return targets
+def published_at(record: dict[str, Any], today: date | None = None) -> datetime | None:
+    """When a demo opening went up: spread over its season, a few weeks before its deadline
+    (and never after today), so "newest first" and the published dates look lived in."""
+    if record.get("status") == "draft" or not record.get("application_deadline"):
+        return None
+    today = today or city_today()
+    rng = random.Random(record["external_id"])
+    deadline = date.fromisoformat(record["application_deadline"])
+    day = min(deadline - timedelta(days=rng.randint(14, 75)), today - timedelta(days=rng.randint(0, 20)))
+    return datetime.combine(day, time(rng.randint(8, 15), rng.randint(0, 59)), tzinfo=CITY_TZ)
+
+
+def demo_targets(records: Iterable[dict[str, Any]], seed: int = 2025) -> list[tuple[int, str, int]]:
+    """Centre-wide targets near what the demo openings offer: achievement 60–140 %, as real
+    goals land, never so far off that the report looks invented."""
+    rng = random.Random(seed)
+    offered: dict[tuple[int, str], int] = {}
+    for record in records:
+        if record["status"] in COUNTED:
+            key = (record["year"], record["kind"])
+            offered[key] = offered.get(key, 0) + record["positions"]
+    return [(year, kind, max(1, round(positions / rng.uniform(0.65, 1.35))))
+            for (year, kind), positions in sorted(offered.items())]

@@ -20,7 +20,9 @@ from sqlmodel import Session, select
 from opportunity_bank.models import AuditEntry, Kind, Opportunity, Role, Status, Unit, User, utcnow
 from opportunity_bank.opportunities.lifecycle import (
     allowed_transitions,
+    city_today,
     next_year,
+    publish_problems,
     status_change_problems,
 )
 from opportunity_bank.opportunities.schemas import (
@@ -139,11 +141,18 @@ def resolve_unit(session: Session, editor: Editor, requested: str | None) -> int
     if editor.bound_to_unit:
         own = unit_name(session, editor.unit_id)
         if requested and requested.strip().casefold() != own.casefold():
-            raise FieldProblems([FieldError("unit", f"you can post only for your own unit, {own}")])
+            raise FieldProblems([FieldError("unit", f"you can post only for your own unit, {own}",
+                                            "own_unit", {"unit": own})])
         return editor.unit_id
     if not requested:
-        raise FieldProblems([FieldError("unit", "is required")])
+        raise FieldProblems([FieldError("unit", "is required", "missing")])
     return UnitCache(session).get_or_create(requested).id
+
+
+def refuse_publishing(deadline: date | None) -> None:
+    problems = publish_problems(deadline, city_today())
+    if problems:
+        raise FieldProblems([FieldError(field, message, code) for field, code, message in problems])
 
 
 def validate(model: type[OpportunityFields], raw: dict[str, Any]) -> OpportunityFields:
@@ -159,7 +168,9 @@ def create_opening(session: Session, editor: Editor, raw: dict[str, Any]) -> Opp
     unit_id = resolve_unit(session, editor, fields.unit)
     external_id = fields.external_id or new_external_id()
     if session.exec(select(Opportunity.id).where(Opportunity.external_id == external_id)).first():
-        raise FieldProblems([FieldError("external_id", "is already used by another opening")])
+        raise FieldProblems([FieldError("external_id", "is already used by another opening", "taken")])
+    if fields.status == Status.PUBLISHED:
+        refuse_publishing(fields.application_deadline)
     opportunity = Opportunity(external_id=external_id, unit_id=unit_id, owner_id=editor.id,
                               **stored_values(fields))
     if opportunity.status == Status.PUBLISHED:
@@ -187,10 +198,14 @@ def update_opening(session: Session, editor: Editor, opportunity: Opportunity,
     """Apply a partial change, validating the merged opening; the status moves elsewhere."""
     if "status" in patch and patch["status"] != opportunity.status:
         raise FieldProblems([FieldError(
-            "status", "is changed with POST /api/v1/opportunities/{id}/status, not here")])
+            "status", "is changed with POST /api/v1/opportunities/{id}/status, not here",
+            "status_elsewhere")])
     unit = unit_name(session, opportunity.unit_id)
     merged = {**current_fields(opportunity, unit), **patch}
     fields = validate(OpportunityFields, merged)
+    if (opportunity.status == Status.PUBLISHED
+            and fields.application_deadline != opportunity.application_deadline):
+        refuse_publishing(fields.application_deadline)
     values = stored_values(fields)
     if "unit" in patch:
         values["unit_id"] = resolve_unit(session, editor, fields.unit)
@@ -231,8 +246,10 @@ def change_status(session: Session, editor: Editor, opportunity: Opportunity, ta
         submit_for_review(opportunity)
     problems = status_change_problems(opportunity.kind, target, opportunity.positions,
                                       filled_positions, thesis_url)
+    if target in (Status.PUBLISHED, Status.IN_REVIEW):
+        problems += publish_problems(opportunity.application_deadline, city_today())
     if problems:
-        raise FieldProblems([FieldError(field, message) for field, message in problems])
+        raise FieldProblems([FieldError(field, message, code) for field, code, message in problems])
     values: dict[str, Any] = {"status": target}
     if target == Status.FILLED:
         values["filled_positions"] = (filled_positions if opportunity.kind != Kind.THESIS
@@ -269,9 +286,11 @@ def roll_over(session: Session, editor: Editor, unit_id: int, kind: str, year: i
     copies nothing more. The caller commits once: all or nothing.
     """
     if kind not in ROLL_OVER_KINDS:
-        raise FieldProblems([FieldError("kind", "only summer jobs and internships roll over")])
+        raise FieldProblems([FieldError("kind", "only summer jobs and internships roll over",
+                                        "roll_over_kind")])
     if editor.bound_to_unit and unit_id != editor.unit_id:
-        raise FieldProblems([FieldError("unit", "you can roll over only your own unit")])
+        raise FieldProblems([FieldError("unit", "you can roll over only your own unit",
+                                        "roll_over_unit")])
     already = select(Opportunity.copied_from_id).where(
         Opportunity.copied_from_id.is_not(None), Opportunity.year == year + 1)
     season = session.exec(

@@ -10,23 +10,33 @@ from opportunity_bank.models import Kind, Opportunity, Status
 from opportunity_bank.opportunities.lifecycle import allowed_transitions
 from opportunity_bank.opportunities.schemas import LIST_SEPARATOR, OpportunityFields
 
-COMMON_FIELDS = ("title", "description", "languages", "year", "application_deadline", "tags",
-                 "contact_email", "location", "how_to_apply", "apply_url")
-KIND_FIELDS = {
-    Kind.THESIS: ("degree_levels", "field_of_study", "compensation"),
-    Kind.INTERNSHIP: ("positions", "start_date", "end_date", "compensation", "min_age",
-                      "degree_levels"),
-    Kind.SUMMER_JOB: ("positions", "start_date", "end_date", "compensation", "min_age"),
-}
 LIST_FIELDS = ("languages", "degree_levels")
 # One-click actions on the "my openings" page, in the order they are offered.
 ACTION_ORDER = (Status.PUBLISHED, Status.FILLED, Status.COMPLETED, Status.CLOSED,
                 Status.DRAFT, Status.WITHDRAWN)
 
 
+# The form in sections, as a supervisor thinks of an opening; each kind has its own middle part.
+KIND_GROUPS = {
+    Kind.THESIS: (("thesis", ("degree_levels", "field_of_study", "compensation")),),
+    Kind.INTERNSHIP: (("positions", ("positions", "start_date", "end_date")),
+                      ("pay", ("compensation", "min_age", "degree_levels"))),
+    Kind.SUMMER_JOB: (("positions", ("positions", "start_date", "end_date")),
+                      ("pay", ("compensation", "min_age"))),
+}
+
+
+def form_groups(kind: str, with_unit: bool) -> list[tuple[str, tuple[str, ...]]]:
+    """(section, fields) in the order shown; together exactly the fields of `form_fields`."""
+    basics = ("title", "description", *(("unit",) if with_unit else ()), "languages", "tags",
+              "location")
+    return [("basics", basics), *KIND_GROUPS[Kind(kind)],
+            ("applying", ("application_deadline", "how_to_apply", "apply_url", "contact_email")),
+            ("reporting", ("year",))]
+
+
 def form_fields(kind: str, with_unit: bool) -> tuple[str, ...]:
-    return (*COMMON_FIELDS[:2], *(("unit",) if with_unit else ()), *COMMON_FIELDS[2:],
-            *KIND_FIELDS[Kind(kind)])
+    return tuple(name for _, names in form_groups(kind, with_unit) for name in names)
 
 
 def _nullable(name: str) -> bool:

@@ -12,6 +12,7 @@ import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -238,8 +239,12 @@ def write_records(
     engine: Engine,
     records: list[ImportRecord],
     progress: Callable[[int, int], None] | None = None,
+    published_at: Callable[[str], datetime | None] | None = None,
 ) -> Counter:
-    """Upsert validated records in one transaction: all of them are written, or none."""
+    """Upsert validated records in one transaction: all of them are written, or none.
+
+    `published_at` may date new openings' publication (the demo spreads them over seasons).
+    """
     counts: Counter = Counter()
     with session_scope(engine) as session:
         units = UnitCache(session)
@@ -248,7 +253,8 @@ def write_records(
             existing = existing_by_external_id(session, (r.external_id for r in batch))
             for record in batch:
                 outcome = upsert(
-                    session, record.external_id, record, units, existing.get(record.external_id)
+                    session, record.external_id, record, units, existing.get(record.external_id),
+                    published_at(record.external_id) if published_at else None,
                 )
                 counts[outcome] += 1
             session.flush()

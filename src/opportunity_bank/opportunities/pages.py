@@ -8,11 +8,17 @@ from litestar import Request, get
 from litestar.response import Template
 from sqlmodel import Session, select
 
-from opportunity_bank.models import Attachment, Opportunity, Status, User
+from opportunity_bank.models import Attachment, Opportunity, Status, Unit, User
 from opportunity_bank.opportunities.jsonld import job_posting, json_script
-from opportunity_bank.opportunities.lifecycle import city_today, deadline_passed, is_searchable
+from opportunity_bank.opportunities.lifecycle import (
+    city_today,
+    deadline_passed,
+    is_searchable,
+    thesis_link,
+)
 from opportunity_bank.opportunities.views import public_opening
 from opportunity_bank.web.http import PUBLIC
+from opportunity_bank.web.i18n import negotiate_language
 from opportunity_bank.web.params import RowId
 from opportunity_bank.web.services import ServicesDep
 
@@ -40,6 +46,11 @@ def opportunity_page(opportunity_id: RowId, request: Request, services: Services
         if row is None:
             return Template("errors/not_found.html", status_code=404)
         opportunity, unit = row
+        language = negotiate_language(request)
+        unit_row = session.get(Unit, opportunity.unit_id)
+        # Students read the unit's name in their language when it has one; else its own name.
+        shown_unit = unit_row.name_in(language)
+        unit_language = language if shown_unit != unit else "fi"
         attachments = session.exec(
             select(Attachment).where(Attachment.opportunity_id == opportunity.id)
             .order_by(Attachment.created_at, Attachment.id)
@@ -53,7 +64,8 @@ def opportunity_page(opportunity_id: RowId, request: Request, services: Services
     posting = job_posting(opportunity, absolute_url) if reason is None else None
     return Template("opportunities/detail.html", context={
         "o": opportunity,
-        "unit": unit,
+        "unit": shown_unit,
+        "unit_language": unit_language,
         "attachments": attachments,
         "contact_email": opportunity.contact_email or owner_email,
         "closed_reason": reason,
@@ -61,4 +73,5 @@ def opportunity_page(opportunity_id: RowId, request: Request, services: Services
         "how_to_apply": paragraphs(opportunity.how_to_apply),
         "jsonld": json_script(posting) if posting else None,
         "canonical_url": absolute_url,
+        "finished_thesis": thesis_link(opportunity.thesis_url),
     })

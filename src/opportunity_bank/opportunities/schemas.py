@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
@@ -23,6 +24,7 @@ from pydantic import (
     field_validator,
     model_validator,
 )
+from pydantic_core import PydanticCustomError
 
 from opportunity_bank.models.enums import Kind, PayPeriod, Status
 
@@ -68,7 +70,7 @@ class FieldRules(BaseModel):
     @classmethod
     def _email(cls, value: str | None) -> str | None:
         if value and not EMAIL_RE.match(value):
-            raise ValueError("is not an e-mail address")
+            raise PydanticCustomError("email", "is not an e-mail address")
         return value or None
 
     @field_validator("apply_url", "thesis_url", check_fields=False)
@@ -76,7 +78,7 @@ class FieldRules(BaseModel):
     def _url(cls, value: str | None) -> str | None:
         # Only web links and URNs: a javascript: URL here would end up in an href.
         if value and not value.lower().startswith(("https://", "http://", "urn:")):
-            raise ValueError("must start with https://, http:// or urn:")
+            raise PydanticCustomError("url", "must start with https://, http:// or urn:")
         return value or None
 
     @field_validator("languages", "degree_levels", "tags", check_fields=False)
@@ -126,19 +128,20 @@ class OpportunityFields(FieldRules):
     @model_validator(mode="after")
     def _consistent(self) -> OpportunityFields:
         if self.filled_positions is not None and self.filled_positions > self.positions:
-            raise ValueError("filled_positions: cannot be more than positions")
+            raise PydanticCustomError("filled_over_positions",
+                                      "filled_positions: cannot be more than positions")
         if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValueError("end_date: cannot be before start_date")
+            raise PydanticCustomError("end_before_start", "end_date: cannot be before start_date")
         if self.pay_max is not None and self.pay_min is None:
             self.pay_min, self.pay_max = self.pay_max, None
         if self.pay_min is not None:
             if self.pay_max is not None and self.pay_max < self.pay_min:
-                raise ValueError("pay_max: cannot be less than pay_min")
+                raise PydanticCustomError("pay_max_below_min", "pay_max: cannot be less than pay_min")
             if self.pay_period is None:
-                raise ValueError("pay_period: is required when pay is given")
+                raise PydanticCustomError("pay_period_required", "pay_period: is required when pay is given")
             self.pay_currency = self.pay_currency or "EUR"
         if self.direct_apply and not self.apply_url:
-            raise ValueError("direct_apply: needs an apply_url")
+            raise PydanticCustomError("direct_apply_needs_url", "direct_apply: needs an apply_url")
         if self.content_language is None:
             self.content_language = self.languages[0]
         return self
@@ -152,8 +155,13 @@ class ImportRecord(OpportunityFields):
 
 @dataclass(frozen=True, slots=True)
 class FieldError:
+    """A field at fault: `message` is the API's English sentence; `code` and `params` let a
+    page say the same in the reader's language (opportunities/messages.py)."""
+
     field: str
     message: str
+    code: str = ""
+    params: dict[str, Any] = dataclass_field(default_factory=dict)
 
     def as_dict(self) -> dict[str, str]:
         return {"field": self.field, "message": self.message}
@@ -173,7 +181,9 @@ def field_errors(error: ValidationError) -> list[FieldError]:
             message = "is not a field of an opening"
         elif item["type"] == "missing":
             message = "is required"
-        found.append(FieldError(field or "record", message))
+        params = {key: value for key, value in (item.get("ctx") or {}).items()
+                  if isinstance(value, str | int | float)}
+        found.append(FieldError(field or "record", message, item["type"], params))
     return found
 
 

@@ -7,6 +7,7 @@ in the same transaction as every change here.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
@@ -88,13 +89,14 @@ def upsert(
     fields: OpportunityFields,
     units: UnitCache,
     existing: Opportunity | None,
+    published_at: datetime | None = None,
 ) -> Outcome:
     values = stored_values(fields)
     values["unit_id"] = units.get_or_create(fields.unit).id
     if existing is None:
         opportunity = Opportunity(external_id=external_id, **values)
         if opportunity.status != Status.DRAFT:
-            opportunity.published_at = opportunity.created_at
+            opportunity.published_at = published_at or opportunity.created_at
         session.add(opportunity)
         return Outcome.CREATED
     return Outcome.UPDATED if apply_values(existing, values) else Outcome.UNCHANGED

@@ -7,8 +7,8 @@ redirect (303) so a reload never repeats them.
 from __future__ import annotations
 
 import logging
-from collections import defaultdict
 from typing import Annotated, Any
+from urllib.parse import urlencode
 
 import anyio
 from litestar import Request, Response, Router, get, post
@@ -26,6 +26,7 @@ from litestar.status_codes import HTTP_409_CONFLICT, HTTP_422_UNPROCESSABLE_ENTI
 from sqlmodel import Session, select
 
 from opportunity_bank.accounts.identity import require_editor
+from opportunity_bank.accounts.pages import safe_next
 from opportunity_bank.accounts.security_log import security_event
 from opportunity_bank.models import Attachment, Kind, Opportunity, Status, Unit
 from opportunity_bank.opportunities import editing
@@ -46,54 +47,114 @@ from opportunity_bank.opportunities.forms import (
     actions_for,
     display_value,
     form_fields,
+    form_groups,
     form_values,
     values_from_form,
 )
-from opportunity_bank.opportunities.lifecycle import city_today
+from opportunity_bank.opportunities.lifecycle import (
+    city_today,
+    deadline_passed,
+    deadline_soon,
+    thesis_link,
+)
+from opportunity_bank.opportunities.listing import main_action, openings_page, parse_filters
+from opportunity_bank.opportunities.messages import field_message, field_messages
+from opportunity_bank.opportunities.pages import paragraphs
+from opportunity_bank.opportunities.schemas import OpportunityFields
+from opportunity_bank.opportunities.service import stored_values
+from opportunity_bank.web.errors import sign_in_redirect
+from opportunity_bank.web.i18n import as_date, gettext_for, negotiate_language
 from opportunity_bank.web.params import RowId
 from opportunity_bank.web.security import CSRF_FAILED, csrf_config
 from opportunity_bank.web.services import ServicesDep
 
 FormData = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
-STATUS_ORDER = tuple(Status)
+# Moves that end an opening for students are confirmed on a page of their own first.
+CONFIRMED_MOVES = (Status.CLOSED.value, Status.WITHDRAWN.value)
+UPLOAD_CODES = {413: "too_large", 415: "file"}
 
 
 def parse_kind(value: object) -> str:
     return value if value in {k.value for k in Kind} else Kind.THESIS.value
 
 
-def edit_page(session: Session, editor: Editor, *, opportunity: Opportunity | None, kind: str,
-              values: dict[str, Any], errors: dict[str, str] | None = None,
-              preview: bool = False, message: str | None = None, status_code: int = 200) -> Template:
+def messages_for(request: Request, problems: FieldProblems) -> dict[str, str]:
+    return field_messages(problems.errors, gettext_for(negotiate_language(request)))
+
+
+def preview_opening(session: Session, editor: Editor, kind: str,
+                    values: dict[str, Any]) -> tuple[Opportunity | None, dict[str, str]]:
+    """The opening as students would see it, unsaved; or why it cannot be shown yet."""
+    unit = values.get("unit") or editing.unit_name(session, editor.unit_id)
+    try:
+        fields = editing.validate(OpportunityFields, {**values, "kind": kind, "unit": unit})
+    except FieldProblems as problems:
+        return None, {e.field: e.code for e in problems.errors}
+    return Opportunity(external_id="preview", unit_id=0, **stored_values(fields)), {}
+
+
+def edit_page(request: Request, session: Session, editor: Editor, *, opportunity: Opportunity | None,
+              kind: str, values: dict[str, Any], errors: dict[str, str] | None = None,
+              preview: bool = False, message: str | None = None, status_code: int = 200,
+              done: str | None = None) -> Template:
     unit = values.get("unit") or (editing.unit_name(session, editor.unit_id) if editor.unit_id else "")
+    previewed = None
+    if preview:
+        previewed, problems = preview_opening(session, editor, kind, values)
+        if problems:
+            errors = {**field_messages([editing.FieldError(field, "", code) for field, code
+                                        in problems.items()],
+                                       gettext_for(negotiate_language(request))), **(errors or {})}
+            status_code = HTTP_422_UNPROCESSABLE_ENTITY
+    today = city_today()
+    deadline = as_date(values.get("application_deadline"))
     context = {
         "opportunity": opportunity, "kind": kind,
-        "fields": form_fields(kind, with_unit=not editor.bound_to_unit),
+        "groups": form_groups(kind, with_unit=not editor.bound_to_unit),
         "values": {name: display_value(value) for name, value in values.items()},
         "lists": {name: values.get(name) or [] for name in ("languages", "degree_levels")},
-        "errors": errors or {}, "preview": preview, "message": message, "unit": unit,
+        "errors": errors or {}, "preview": previewed, "message": message, "unit": unit,
+        "done": done, "deadline_soon": deadline_soon(deadline, today),
+        "deadline_passed": deadline_passed(deadline, today),
         "actions": actions_for(opportunity.status) if opportunity else [],
         "audit": editing.audit_trail(session, opportunity.id) if opportunity else [],
         "attachments": list(session.exec(
             select(Attachment).where(Attachment.opportunity_id == opportunity.id)
             .order_by(Attachment.id))) if opportunity else [],
+        "public_url": thesis_link(opportunity.thesis_url) if opportunity else None,
     }
+    if previewed is not None:
+        context.update(o=previewed, preview_page={
+            "description": paragraphs(previewed.description),
+            "how_to_apply": paragraphs(previewed.how_to_apply),
+            "contact_email": previewed.contact_email or editor.email,
+            "closed_reason": None, "attachments": context["attachments"], "unit": unit})
     return Template(template_name="workspace/edit.html", context=context, status_code=status_code)
 
 
 @get("/", name="my-openings", sync_to_thread=True)
-def my_openings(request: Request, services: ServicesDep, rolled: FromQuery[int | None] = None) -> Template:
+def my_openings(request: Request, services: ServicesDep) -> Template:
     editor = current_editor(request)
+    filters = parse_filters(dict(request.query_params))
+    today = city_today()
     with Session(services.db) as session:
-        by_status: dict[str, list] = defaultdict(list)
-        for opportunity, unit in editing.openings_for(session, editor):
-            by_status[opportunity.status].append((opportunity, unit, actions_for(opportunity.status)))
+        found = openings_page(session, editor, filters)
         units = ([] if editor.bound_to_unit
                  else list(session.exec(select(Unit).order_by(Unit.name))))
-    groups = [(status.value, by_status[status.value]) for status in STATUS_ORDER if by_status[status.value]]
+    rows = []
+    for opportunity, unit in found.rows:
+        passed = (opportunity.status == Status.PUBLISHED
+                  and deadline_passed(opportunity.application_deadline, today))
+        main = main_action(opportunity.status, passed)
+        rows.append({"o": opportunity, "unit": unit, "passed": passed, "main": main,
+                     "soon": opportunity.status == Status.PUBLISHED
+                     and deadline_soon(opportunity.application_deadline, today),
+                     "others": [t for t in actions_for(opportunity.status) if t != main]})
     return Template(template_name="workspace/list.html", context={
-        "groups": groups, "units": units, "year": city_today().year, "rolled": rolled,
+        "rows": rows, "found": found, "filters": filters, "units": units, "year": today.year,
+        "done": request.query_params.get("done"), "rolled": request.query_params.get("rolled"),
         "bound_to_unit": editor.bound_to_unit, "kinds": [k.value for k in Kind],
+        "statuses": [s.value for s in Status],
     })
 
 
@@ -103,7 +164,7 @@ def new_opening(request: Request, services: ServicesDep, kind: FromQuery[str] = 
     kind = parse_kind(kind)
     with Session(services.db) as session:
         unit = editing.unit_name(session, editor.unit_id) if editor.unit_id else ""
-        return edit_page(session, editor, opportunity=None, kind=kind,
+        return edit_page(request, session, editor, opportunity=None, kind=kind,
                          values=form_values(None, unit, kind))
 
 
@@ -115,17 +176,21 @@ def create_opening(request: Request, data: FormData, services: ServicesDep) -> T
     action = data.get("action")
     with Session(services.db, expire_on_commit=False) as session:
         if action == "preview":
-            return edit_page(session, editor, opportunity=None, kind=kind, values=values, preview=True)
+            return edit_page(request, session, editor, opportunity=None, kind=kind, values=values,
+                             preview=True)
         values["status"] = Status.PUBLISHED.value if action == "publish" else Status.DRAFT.value
         try:
             opportunity = editing.create_opening(session, editor, values)
         except FieldProblems as problems:
             session.rollback()
-            return edit_page(session, editor, opportunity=None, kind=kind, values=values,
-                             errors={e.field: e.message for e in problems.errors},
+            return edit_page(request, session, editor, opportunity=None, kind=kind, values=values,
+                             errors=messages_for(request, problems),
                              status_code=HTTP_422_UNPROCESSABLE_ENTITY)
         session.commit()
-    return Redirect(request.app.route_reverse("my-edit", opportunity_id=opportunity.id), status_code=303)
+    done = {Status.PUBLISHED: "published", Status.IN_REVIEW: "status-in_review"}.get(opportunity.status,
+                                                                                  "created")
+    return Redirect(request.app.route_reverse("my-edit", opportunity_id=opportunity.id), status_code=303,
+                    query_params={"done": done})
 
 
 @get("/{opportunity_id:int}/edit", name="my-edit", sync_to_thread=True)
@@ -134,8 +199,9 @@ def edit_opening(request: Request, opportunity_id: RowId, services: ServicesDep)
     with Session(services.db) as session:
         opportunity = editable_or_404(session, editor, opportunity_id)
         unit = editing.unit_name(session, opportunity.unit_id)
-        return edit_page(session, editor, opportunity=opportunity, kind=opportunity.kind,
-                         values=form_values(opportunity, unit, opportunity.kind))
+        return edit_page(request, session, editor, opportunity=opportunity, kind=opportunity.kind,
+                         values=form_values(opportunity, unit, opportunity.kind),
+                         done=request.query_params.get("done"))
 
 
 @post("/{opportunity_id:int}/edit", name="my-save", sync_to_thread=True)
@@ -148,17 +214,33 @@ def save_opening(request: Request, opportunity_id: RowId, data: FormData,
         unit = editing.unit_name(session, opportunity.unit_id)
         shown = {**form_values(opportunity, unit, opportunity.kind), **submitted}
         if data.get("action") == "preview":
-            return edit_page(session, editor, opportunity=opportunity, kind=opportunity.kind,
+            return edit_page(request, session, editor, opportunity=opportunity, kind=opportunity.kind,
                              values=shown, preview=True)
         try:
             editing.update_opening(session, editor, opportunity, submitted)
         except FieldProblems as problems:
             session.rollback()
-            return edit_page(session, editor, opportunity=opportunity, kind=opportunity.kind,
-                             values=shown, errors={e.field: e.message for e in problems.errors},
+            return edit_page(request, session, editor, opportunity=opportunity, kind=opportunity.kind,
+                             values=shown, errors=messages_for(request, problems),
                              status_code=HTTP_422_UNPROCESSABLE_ENTITY)
         session.commit()
-    return Redirect(request.app.route_reverse("my-edit", opportunity_id=opportunity_id), status_code=303)
+    return Redirect(request.app.route_reverse("my-edit", opportunity_id=opportunity_id), status_code=303,
+                    query_params={"done": "saved"})
+
+
+@get("/{opportunity_id:int}/confirm", name="my-confirm", sync_to_thread=True)
+def confirm_status(request: Request, opportunity_id: RowId, services: ServicesDep,
+                   status: FromQuery[str] = "closed") -> Template:
+    """"Are you sure?" before closing or withdrawing: a page, so it works without JavaScript."""
+    editor = current_editor(request)
+    with Session(services.db) as session:
+        opportunity = editable_or_404(session, editor, opportunity_id)
+    if status not in CONFIRMED_MOVES or status not in actions_for(opportunity.status):
+        raise NotFoundException("nothing to confirm")
+    edit = request.app.route_reverse("my-edit", opportunity_id=opportunity_id)
+    return Template(template_name="workspace/confirm.html", context={
+        "opportunity": opportunity, "target": status,
+        "back": safe_next(request.query_params.get("next"), edit)})
 
 
 @post("/{opportunity_id:int}/status", name="my-status", sync_to_thread=True)
@@ -166,27 +248,36 @@ def change_status(request: Request, opportunity_id: RowId, data: FormData,
                   services: ServicesDep) -> Template | Redirect:
     editor = current_editor(request)
     filled = str(data.get("filled_positions") or "").strip()
+    target = str(data.get("status", ""))
     with Session(services.db, expire_on_commit=False) as session:
         opportunity = editable_or_404(session, editor, opportunity_id)
         try:
             if filled and not filled.isdigit():
-                raise FieldProblems([editing.FieldError("filled_positions", "must be a whole number")])
-            editing.change_status(session, editor, opportunity, str(data.get("status", "")),
+                raise FieldProblems([editing.FieldError("filled_positions", "must be a whole number",
+                                                        "int_parsing")])
+            editing.change_status(session, editor, opportunity, target,
                                   int(filled) if filled else None,
                                   str(data.get("thesis_url") or "").strip() or None)
         except (FieldProblems, TransitionRefused) as problem:
             session.rollback()
             session.refresh(opportunity)
             unit = editing.unit_name(session, opportunity.unit_id)
-            errors = ({e.field: e.message for e in problem.errors}
-                      if isinstance(problem, FieldProblems) else {})
-            return edit_page(session, editor, opportunity=opportunity, kind=opportunity.kind,
+            gettext = gettext_for(negotiate_language(request))
+            if isinstance(problem, FieldProblems):
+                errors, message = messages_for(request, problem), None
+            else:
+                errors, message = {}, gettext("This change is not possible in the opening's "
+                                              "present status. Reload the page and try again.")
+            return edit_page(request, session, editor, opportunity=opportunity, kind=opportunity.kind,
                              values=form_values(opportunity, unit, opportunity.kind),
-                             errors=errors, message=str(problem),
+                             errors=errors, message=message,
                              status_code=HTTP_409_CONFLICT if isinstance(problem, TransitionRefused)
                              else HTTP_422_UNPROCESSABLE_ENTITY)
         session.commit()
-    return Redirect(request.app.route_reverse("my-openings"), status_code=303)
+    back = safe_next(data.get("next"), request.app.route_reverse("my-openings"))
+    separator = "&" if "?" in back else "?"
+    done = urlencode({"done": f"status-{opportunity.status}"})
+    return Redirect(f"{back}{separator}{done}", status_code=303)
 
 
 @post("/{opportunity_id:int}/copy", name="my-copy", sync_to_thread=True)
@@ -195,7 +286,8 @@ def copy_opening(request: Request, opportunity_id: RowId, services: ServicesDep)
     with Session(services.db, expire_on_commit=False) as session:
         copy = editing.copy_to_next_year(session, editor, editable_or_404(session, editor, opportunity_id))
         session.commit()
-    return Redirect(request.app.route_reverse("my-edit", opportunity_id=copy.id), status_code=303)
+    return Redirect(request.app.route_reverse("my-edit", opportunity_id=copy.id), status_code=303,
+                    query_params={"done": "copied"})
 
 
 @post("/rollover", name="my-rollover", sync_to_thread=True)
@@ -203,14 +295,14 @@ def roll_over(request: Request, data: FormData, services: ServicesDep) -> Redire
     editor = current_editor(request)
     year = str(data.get("year", ""))
     if not year.isdigit():
-        raise FieldProblems([editing.FieldError("year", "must be a year")])
+        raise FieldProblems([editing.FieldError("year", "must be a year", "year")])
     unit_text = str(data.get("unit_id", ""))
     unit_id = editor.unit_id if editor.bound_to_unit else (int(unit_text) if unit_text.isdigit() else 0)
     with Session(services.db) as session:
         copies = editing.roll_over(session, editor, unit_id, str(data.get("kind", "")), int(year))
         session.commit()
     return Redirect(request.app.route_reverse("my-openings"), status_code=303,
-                    query_params={"rolled": str(len(copies))})
+                    query_params={"done": "rolled", "rolled": str(len(copies))})
 
 
 @post("/{opportunity_id:int}/attachments", name="my-attach", exclude_from_csrf=True,
@@ -224,7 +316,8 @@ async def attach_pdf(request: Request, opportunity_id: RowId, services: Services
         security_event("csrf_refused", level=logging.WARNING, path=request.url.path)
         raise PermissionDeniedException(CSRF_FAILED)
     await anyio.to_thread.run_sync(save_upload, services, editor, opportunity_id, received)
-    return Redirect(request.app.route_reverse("my-edit", opportunity_id=opportunity_id), status_code=303)
+    return Redirect(request.app.route_reverse("my-edit", opportunity_id=opportunity_id), status_code=303,
+                    query_params={"done": "uploaded"})
 
 
 def csrf_field_valid(request: Request, services, token: str) -> bool:
@@ -235,13 +328,9 @@ def csrf_field_valid(request: Request, services, token: str) -> bool:
     return bool(cookie and token) and middleware._csrf_tokens_match(token, cookie)
 
 
-def to_login(request: Request, _exc: NotAuthorizedException) -> Response:
-    return Redirect(request.app.route_reverse("login"), status_code=303,
-                    query_params={"next": request.url.path})
-
-
-def problems_page(_: Request, exc: FieldProblems) -> Response:
-    return Template(template_name="workspace/problem.html", context={"errors": exc.errors},
+def problems_page(request: Request, exc: FieldProblems) -> Response:
+    return Template(template_name="workspace/problem.html",
+                    context={"errors": messages_for(request, exc)},
                     status_code=HTTP_422_UNPROCESSABLE_ENTITY)
 
 
@@ -251,18 +340,37 @@ def refusal_page(_: Request, exc: HTTPException) -> Response:
                     status_code=exc.status_code)
 
 
+def upload_code(exc: UploadProblem) -> str:
+    if exc.status in UPLOAD_CODES:
+        return UPLOAD_CODES[exc.status]
+    return "missing" if exc.message.startswith("is required") else "pdf"
+
+
 def upload_refused(request: Request, exc: UploadProblem) -> Response:
+    """The edit page again, the reason beside the file field, in the reader's language."""
     security_event("upload_refused", status=exc.status, reason=exc.message, path=request.url.path)
-    return Response(f"{exc.field} {exc.message}", status_code=exc.status, media_type="text/plain")
+    opportunity_id = request.path_params.get("opportunity_id")
+    editor = current_editor(request)
+    gettext = gettext_for(negotiate_language(request))
+    message = field_message(editing.FieldError("file", exc.message, upload_code(exc)), gettext)
+    with Session(request.app.state.services.db) as session:
+        opportunity = editable_or_404(session, editor, opportunity_id)
+        unit = editing.unit_name(session, opportunity.unit_id)
+        page = edit_page(request, session, editor, opportunity=opportunity, kind=opportunity.kind,
+                         values=form_values(opportunity, unit, opportunity.kind),
+                         errors={"file": message}, status_code=exc.status)
+    # The body may not have been read to its end; the browser must not wait to send the rest.
+    page.headers["Connection"] = "close"
+    return page
 
 
 workspace_pages = Router(
     path="/my",
     route_handlers=[my_openings, new_opening, create_opening, edit_opening, save_opening,
-                    change_status, copy_opening, roll_over, attach_pdf],
+                    confirm_status, change_status, copy_opening, roll_over, attach_pdf],
     guards=[require_editor],
     include_in_schema=False,
-    exception_handlers={NotAuthorizedException: to_login, UploadProblem: upload_refused,
+    exception_handlers={NotAuthorizedException: sign_in_redirect, UploadProblem: upload_refused,
                         FieldProblems: problems_page, NotFoundException: refusal_page,
                         PermissionDeniedException: refusal_page},
 )

@@ -75,6 +75,7 @@ _PLOT = 220
 _BOTTOM = 36
 _CHAR = 7.5  # rough width of one character at 12px, for laying out the legend
 _MAX_TICKS = 5
+_LABEL_ROOM = 19  # a value label, its gap above the bar and the line's white halo
 
 
 def render_chart(
@@ -208,6 +209,11 @@ def _bar(
     row: ReportRow, x: float, y: Callable[[int], float], labels: ChartLabels, id_prefix: str
 ) -> str:
     top = y(row.positions)
+    # The number sits on its bar; a target line just above the bar would cross it, so then the
+    # number moves above the line.
+    label_y = top
+    if row.target is not None and top - _LABEL_ROOM <= y(row.target) < top:
+        label_y = y(row.target)
     target = labels.no_value if row.target is None else str(row.target)
     tooltip = (
         f"{row.year}, {labels.kinds[row.kind]}: {labels.positions} {row.positions}, "
@@ -218,7 +224,7 @@ def _bar(
         f'y="{top:g}" width="{_BAR}" height="{y(0) - top:g}" '
         f'fill="{_fill(row.kind, id_prefix)}" stroke="{_STYLES[row.kind][0]}">'
         f"<title>{escape(tooltip)}</title></rect>",
-        f'<text class="value" x="{x + _BAR / 2:g}" y="{top - 4:g}" text-anchor="middle" '
+        f'<text class="value" x="{x + _BAR / 2:g}" y="{label_y - 5:g}" text-anchor="middle" '
         f'font-size="10">{row.positions}</text>',
     ]
     if row.target is not None:

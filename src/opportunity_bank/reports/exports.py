@@ -12,7 +12,7 @@ import csv
 import io
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import fields
+from dataclasses import dataclass, fields
 from decimal import Decimal
 
 from opportunity_bank.reports.arithmetic import ReportRow, TaaviRow
@@ -41,6 +41,36 @@ def to_csv(rows: Iterable[ReportRow], by_unit: bool) -> str:
     return _csv(columns(by_unit), _report_cells(rows, by_unit))
 
 
+@dataclass(frozen=True, slots=True)
+class ExportLabels:
+    """Words for the spreadsheets a person opens: column headers, kinds, the decimal mark."""
+
+    headers: Mapping[str, str]
+    kinds: Mapping[str, str]
+    decimal_mark: str = ","
+
+
+def to_excel_csv(rows: Iterable[ReportRow], by_unit: bool, labels: ExportLabels) -> str:
+    """CSV that Excel set to Finnish or Swedish opens in columns: a UTF-8 BOM so it reads
+    UTF-8, semicolons (the comma is the decimal mark there), headers and kinds in words."""
+    names = columns(by_unit)
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.writer(buffer, delimiter=";")
+    writer.writerow([labels.headers.get(name, name) for name in names])
+    for cells in _report_cells(rows, by_unit):
+        writer.writerow([_excel_text(name, cell, labels) for name, cell in zip(names, cells, strict=True)])
+    return buffer.getvalue()
+
+
+def _excel_text(name: str, cell: Cell, labels: ExportLabels) -> str:
+    if name == "kind" and isinstance(cell, str):
+        return labels.kinds.get(cell, cell)
+    if isinstance(cell, Decimal):
+        return f"{cell:.1f}".replace(".", labels.decimal_mark)
+    return _csv_text(cell)
+
+
 def taavi_to_csv(taavi_rows: Iterable[TaaviRow]) -> str:
     return _csv(TAAVI_COLUMNS, _taavi_cells(taavi_rows))
 
@@ -65,15 +95,25 @@ def to_xlsx(
     views: Mapping[str, tuple[Sequence[ReportRow], bool]],
     title: str,
     taavi: Sequence[TaaviRow] | None = None,
+    labels: ExportLabels | None = None,
 ) -> bytes:
     """One sheet per view (name -> (rows, by_unit)), plus a "taavi" sheet when given.
 
     Each sheet: the title in the first row, the column names in the second, then the rows.
+    With `labels` the views speak the reader's language; the Taavi sheet keeps its codes.
     """
-    sheets = {
-        name: (columns(by_unit), _report_cells(rows, by_unit))
-        for name, (rows, by_unit) in views.items()
-    }
+    def words(by_unit: bool) -> list[str]:
+        return [labels.headers.get(n, n) if labels else n for n in columns(by_unit)]
+
+    def cells(rows: Sequence[ReportRow], by_unit: bool) -> list[list[Cell]]:
+        body = _report_cells(rows, by_unit)
+        if labels:
+            kind_at = columns(by_unit).index("kind")
+            for line in body:
+                line[kind_at] = labels.kinds.get(line[kind_at], line[kind_at])
+        return body
+
+    sheets = {name: (words(by_unit), cells(rows, by_unit)) for name, (rows, by_unit) in views.items()}
     if taavi is not None:
         if TAAVI_SHEET in sheets:
             raise ValueError(f"the sheet name {TAAVI_SHEET!r} is kept for the Taavi rows")

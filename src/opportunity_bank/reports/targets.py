@@ -42,6 +42,7 @@ class TargetView:
     unit: str | None
     positions: int
     updated_at: datetime
+    updated_by: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return {"year": self.year, "kind": self.kind, "unit": self.unit,
@@ -68,7 +69,7 @@ def set_target_named(session: Session, target: TargetInput, actor: User | None =
     if target.unit is not None:
         unit = session.exec(select(Unit).where(Unit.name == target.unit)).first()
         if unit is None:
-            raise TargetError([FieldError("unit", f"there is no unit named {target.unit!r}")])
+            raise TargetError([FieldError("unit", f"there is no unit named {target.unit!r}", "no_unit")])
     return set_target(session, target.year, target.kind.value, target.positions, unit, actor)
 
 
@@ -103,14 +104,38 @@ def set_target(
     return target
 
 
+def remove_target(session: Session, target: TargetInput, actor: User | None = None) -> bool:
+    """Remove a year's target for a kind (and unit); the report then shows no target there."""
+    unit_id = None
+    if target.unit is not None:
+        unit_id = session.exec(select(Unit.id).where(Unit.name == target.unit)).first()
+        if unit_id is None:
+            raise TargetError([FieldError("unit", f"there is no unit named {target.unit!r}", "no_unit")])
+    row = session.exec(select(Target).where(
+        Target.year == target.year, Target.kind == target.kind.value, Target.unit_id == unit_id)).first()
+    if row is None:
+        return False
+    session.add(AuditEntry(
+        entity="target", entity_id=row.id, action="remove_target",
+        actor_id=actor.id if actor else None,
+        actor_label=actor.email if actor else "command line",
+        changes={"year": row.year, "kind": row.kind, "unit": target.unit,
+                 "positions": [row.positions, None]},
+    ))
+    session.delete(row)
+    return True
+
+
 def list_targets(session: Session, year_from: int, year_to: int) -> list[TargetView]:
     """Targets of the years year_from..year_to: by year, kind, then centre-wide before units."""
     rows = session.exec(
-        select(Target, Unit.name)
+        select(Target, Unit.name, User.email)
         .outerjoin(Unit, Unit.id == Target.unit_id)
+        .outerjoin(User, User.id == Target.updated_by)
         .where(Target.year >= year_from, Target.year <= year_to)
     ).all()
-    views = [TargetView(t.year, t.kind, name, t.positions, t.updated_at) for t, name in rows]
+    views = [TargetView(t.year, t.kind, name, t.positions, t.updated_at, email)
+             for t, name, email in rows]
     kinds = [kind.value for kind in Kind]
     return sorted(views, key=lambda v: (v.year, kinds.index(v.kind), v.unit is not None, v.unit or ""))
 

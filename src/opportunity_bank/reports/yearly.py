@@ -13,6 +13,8 @@ from sqlmodel import Session
 
 from opportunity_bank.opportunities.schemas import FieldError
 from opportunity_bank.reports.arithmetic import (
+    MAX_YEAR,
+    MIN_YEAR,
     ReportRangeError,
     ReportRow,
     Target,
@@ -20,7 +22,7 @@ from opportunity_bank.reports.arithmetic import (
     taavi_rows,
     validate_range,
 )
-from opportunity_bank.reports.exports import to_xlsx
+from opportunity_bank.reports.exports import ExportLabels, to_xlsx
 from opportunity_bank.reports.queries import report_aggregates
 from opportunity_bank.reports.targets import list_targets
 
@@ -33,8 +35,8 @@ SHEET_BY_UNIT = "by unit"
 class ReportParamError(ValueError):
     """A report parameter that cannot be used; the field is named as the request spelled it."""
 
-    def __init__(self, field: str, message: str) -> None:
-        self.error = FieldError(field, message)
+    def __init__(self, field: str, message: str, code: str = "range") -> None:
+        self.error = FieldError(field, message, code, {"min": MIN_YEAR, "max": MAX_YEAR})
         super().__init__(f"{field}: {message}")
 
     @property
@@ -66,7 +68,7 @@ def parse_report_query(params: Mapping[str, str | None], this_year: int) -> Repo
     year_from = _year(params, "from", year_to - DEFAULT_YEARS + 1)
     by = (params.get("by") or "kind").strip()
     if by not in VIEWS:
-        raise ReportParamError("by", f"must be {' or '.join(VIEWS)}, not {by!r}")
+        raise ReportParamError("by", f"must be {' or '.join(VIEWS)}, not {by!r}", "choice")
     # Each year alone first, so that the error names the parameter at fault.
     for field, year in (("from", year_from), ("to", year_to)):
         try:
@@ -85,7 +87,7 @@ def _year(params: Mapping[str, str | None], field: str, default: int) -> int:
     if not text:
         return default
     if not (text.isascii() and text.isdigit()):
-        raise ReportParamError(field, f"must be a year such as 2026, not {text!r}")
+        raise ReportParamError(field, f"must be a year such as 2026, not {text!r}", "year")
     return int(text)
 
 
@@ -99,15 +101,28 @@ def report_rows(session: Session, year_from: int, year_to: int, by_unit: bool) -
     return build_report(aggregates, targets, year_from, year_to, by_unit)
 
 
-def report_workbook(session: Session, year_from: int, year_to: int) -> bytes:
+def report_workbook(session: Session, year_from: int, year_to: int,
+                    labels: WorkbookLabels | None = None) -> bytes:
     """Both views and the Taavi rows in one workbook, a sheet each."""
     by_kind = report_rows(session, year_from, year_to, by_unit=False)
     by_unit = report_rows(session, year_from, year_to, by_unit=True)
+    names = (labels.by_kind, labels.by_unit) if labels else (SHEET_BY_KIND, SHEET_BY_UNIT)
     return to_xlsx(
-        {SHEET_BY_KIND: (by_kind, False), SHEET_BY_UNIT: (by_unit, True)},
-        title=report_title(year_from, year_to),
+        {names[0]: (by_kind, False), names[1]: (by_unit, True)},
+        title=labels.title if labels else report_title(year_from, year_to),
         taavi=taavi_rows(by_kind),
+        labels=labels.words if labels else None,
     )
+
+
+@dataclass(frozen=True, slots=True)
+class WorkbookLabels:
+    """The workbook in a person's language: its title, sheet names and column words."""
+
+    title: str
+    by_kind: str
+    by_unit: str
+    words: ExportLabels
 
 
 def report_title(year_from: int, year_to: int) -> str:

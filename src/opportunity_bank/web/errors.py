@@ -9,8 +9,15 @@ import msgspec
 from litestar import MediaType, Request, Response
 from litestar.exceptions import HTTPException, ValidationException
 from litestar.openapi.datastructures import ResponseSpec
-from litestar.response import Template
-from litestar.status_codes import HTTP_400_BAD_REQUEST, HTTP_404_NOT_FOUND, HTTP_500_INTERNAL_SERVER_ERROR
+from litestar.response import Redirect, Template
+from litestar.status_codes import (
+    HTTP_303_SEE_OTHER,
+    HTTP_400_BAD_REQUEST,
+    HTTP_401_UNAUTHORIZED,
+    HTTP_403_FORBIDDEN,
+    HTTP_404_NOT_FOUND,
+    HTTP_500_INTERNAL_SERVER_ERROR,
+)
 from sqlalchemy.exc import DataError
 
 from opportunity_bank.incidents import log_unexpected
@@ -65,9 +72,20 @@ def wants_page(request: Request) -> bool:
     return not request.url.path.startswith("/api/") and "text/html" in accept
 
 
+def sign_in_redirect(request: Request, _exc: HTTPException | None = None) -> Response:
+    """To sign-in, and back to this page afterwards (the login form checks `next` is local)."""
+    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    return Redirect("/login", status_code=HTTP_303_SEE_OTHER, query_params={"next": here})
+
+
 def http_error(request: Request, exc: HTTPException) -> Response:
-    if exc.status_code == HTTP_404_NOT_FOUND and wants_page(request):
-        return Template("errors/not_found.html", status_code=HTTP_404_NOT_FOUND)
+    if wants_page(request):
+        if exc.status_code == HTTP_404_NOT_FOUND:
+            return Template("errors/not_found.html", status_code=HTTP_404_NOT_FOUND)
+        if exc.status_code == HTTP_401_UNAUTHORIZED and request.method in ("GET", "HEAD"):
+            return sign_in_redirect(request)
+        if exc.status_code in (HTTP_401_UNAUTHORIZED, HTTP_403_FORBIDDEN):
+            return Template("errors/forbidden.html", status_code=HTTP_403_FORBIDDEN)
     return Response(
         error_body(exc.status_code, exc.detail),
         status_code=exc.status_code,

@@ -98,6 +98,19 @@ def level_label(level: str, gettext: Callable[[str], str]) -> str:
     return labels.get(level, level)
 
 
+def status_label(status: str, gettext: Callable[[str], str]) -> str:
+    labels = {"draft": gettext("Draft"), "in_review": gettext("In review"),
+              "published": gettext("Published"), "filled": gettext("Filled or reserved"),
+              "completed": gettext("Completed"), "closed": gettext("Closed"),
+              "withdrawn": gettext("Withdrawn")}
+    return labels.get(status, status)
+
+
+def role_label(role: str, gettext: Callable[[str], str]) -> str:
+    labels = {"supervisor": gettext("Supervisor"), "hr": gettext("HR"), "admin": gettext("Administrator")}
+    return labels.get(role, role)
+
+
 def as_date(value: date | str | None) -> date | None:
     if isinstance(value, datetime):
         return city_time(value).date()  # the Espoo day, not the UTC one
@@ -153,10 +166,16 @@ def formatters(language: str) -> dict[str, Callable[..., Any]]:
     def level_filter(level: str) -> str:
         return level_label(level, gettext_for(language))
 
+    def status_filter(status: str) -> str:
+        return status_label(status, gettext_for(language))
+
+    def role_filter(role: str) -> str:
+        return role_label(role, gettext_for(language))
+
     return {"date": date_filter, "datetime": datetime_filter, "clock": clock_filter,
-            "city_time": city_time,
-            "number": number_filter, "language_name": language_name,
-            "kind_label": kind_filter, "level_label": level_filter}
+            "city_time": city_time, "number": number_filter, "language_name": language_name,
+            "kind_label": kind_filter, "level_label": level_filter,
+            "status_label": status_filter, "role_label": role_filter}
 
 
 def language_url(path: str, query: str, language: str) -> str:

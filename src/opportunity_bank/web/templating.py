@@ -33,6 +33,13 @@ def highlight(value: str | None) -> Markup:
 
 
 @pass_context
+def staff_user(context: Context) -> Any:
+    """Who is signed in, as the guards found them (None on public pages and for visitors)."""
+    request = context.get("request")
+    return request.scope.get("state", {}).get("user") if request is not None else None
+
+
+@pass_context
 def language_url(context: Context, language: str) -> str:
     request = context.get("request")
     if request is None:
@@ -54,7 +61,7 @@ def make_environment(directory: Path, language: str = i18n.DEFAULT_LANGUAGE) -> 
     environment.filters["highlight"] = highlight
     environment.globals.update(lang=language, languages=i18n.LANGUAGES, endonyms=i18n.ENDONYMS,
                                language_url=language_url, days_until=i18n.days_until,
-                               static_url=static_url)
+                               static_url=static_url, staff_user=staff_user)
     return environment
 
 
