@@ -136,8 +136,11 @@ def revoke_token(session: Session, actor: User | None, token_id: int) -> ApiToke
 
 
 def set_unit_names(session: Session, actor: User | None, name: str,
-                   names: dict[str, str | None]) -> Unit:
-    """Names in fi/sv/en for a unit (made if new); an empty name falls back to the key."""
+                   names: dict[str, str | None], review_required: bool | None = None) -> Unit:
+    """Names in fi/sv/en for a unit (made if new); an empty name falls back to the key.
+
+    `review_required` (when given) switches review before publishing for the unit's openings.
+    """
     key = name.strip()
     if not key or len(key) > MAX_UNIT_NAME:
         raise AdminError([FieldError("name", "is required", "missing")])
@@ -153,6 +156,9 @@ def set_unit_names(session: Session, actor: User | None, name: str,
         if getattr(unit, column) != cleaned:
             changes[column] = [getattr(unit, column), cleaned]
             setattr(unit, column, cleaned)
+    if review_required is not None and unit.review_required != review_required:
+        changes["review_required"] = [unit.review_required, review_required]
+        unit.review_required = review_required
     if changes:
         session.add(unit)
         audit(session, actor, "unit", unit.id, "unit_names", changes)

@@ -178,7 +178,8 @@ class UnitsPage(Controller):
         try:
             with session_scope(services.db) as session:
                 names = {language: text(data, f"name_{language}", 300) for language in LANGUAGES}
-                admin.set_unit_names(session, identify(request), name, names)
+                admin.set_unit_names(session, identify(request), name, names,
+                                     review_required=data.get("review_required") == "required")
         except admin.AdminError as error:
             return self.page(request, services, errors=messages(request, error.errors), failed=name,
                              status_code=HTTP_422_UNPROCESSABLE_ENTITY)
