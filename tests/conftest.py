@@ -85,6 +85,8 @@ def settings(tmp_path, meili, _template_database) -> Iterator[Settings]:
         meili_index=index,
         secret_key="test-secret-" + "x" * 40,
         env="test",
+        # Tests run scheduled jobs themselves (tests/integration/test_jobs.py), at times they choose.
+        jobs=False,
     )
     client = SearchClient(meili.url, meili.master_key)
     for uid in (index, *(i.uid for i in client.get_indexes({"limit": 1000})["results"]

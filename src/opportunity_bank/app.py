@@ -15,12 +15,15 @@ from sqlalchemy.engine import Engine
 
 from opportunity_bank import __version__
 from opportunity_bank.accounts.pages import login_form, login_submit, logout
+from opportunity_bank.alerts.pages import ROUTES as ALERT_ROUTES
 from opportunity_bank.db import make_engine
+from opportunity_bank.jobs.scheduler import Scheduler, standard_jobs
 from opportunity_bank.opportunities.api import get_opportunity
 from opportunity_bank.opportunities.downloads import download_attachment
 from opportunity_bank.opportunities.editing_api import EDITING_ROUTES
 from opportunity_bank.opportunities.pages import opportunity_page
 from opportunity_bank.opportunities.workspace import workspace_pages
+from opportunity_bank.reminders.pages import reminder_pages
 from opportunity_bank.reports import api as reports_api
 from opportunity_bank.reports import pages as reports_pages
 from opportunity_bank.search.analysis import get_analyzer
@@ -86,12 +89,18 @@ def start_services(settings: Settings, run_indexer: bool = True) -> tuple[Servic
     indexer = start_indexer(db, search, server, answers.version.advance) if run_indexer else None
     trimmer = MemoryTrimmer()
     trimmer.start()
+    scheduler = None
+    if run_indexer and settings.jobs:
+        scheduler = Scheduler(settings, db, standard_jobs(db, search))
+        scheduler.start()
     services = Services(settings=settings, db=db, search=search, indexer=indexer, answers=answers,
-                        search_server=server, memory=trimmer)
+                        search_server=server, memory=trimmer, scheduler=scheduler)
     return services, server
 
 
 def stop_services(services: Services, server: SearchServer) -> None:
+    if services.scheduler:
+        services.scheduler.stop()
     if services.indexer:
         services.indexer.stop(flush=True)
     services.answers.stop()
@@ -121,7 +130,7 @@ def create_app(settings: Settings, *, run_indexer: bool = True) -> Litestar:
             search_page, opportunity_page, opportunities_feed, accessibility_statement, static_files,
             healthz, readyz, admin_status, search_api, get_opportunity,
             login_form, login_submit, logout, *EDITING_ROUTES, workspace_pages, download_attachment,
-            *reports_api.ROUTES, *reports_pages.ROUTES,
+            *reports_api.ROUTES, *reports_pages.ROUTES, *ALERT_ROUTES, reminder_pages,
         ],
         middleware=[remember_language, csrf_middleware(settings)],
         before_send=[security_headers_hook(settings)],

@@ -12,10 +12,18 @@ PREFIX = "OPPORTUNITY_BANK_"
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEV_SECRET_FILE = "secret_key"  # noqa: S105 (a file name)
 MIN_SECRET_LENGTH = 32
+DEFAULT_MAIL_FROM = "Opportunity Bank <no-reply@localhost>"
 
 
 class SettingsError(ValueError):
     """A setting is missing or unsafe; the message names the variable."""
+
+
+def _flag(value: str, name: str) -> bool:
+    flags = {"on": True, "true": True, "1": True, "off": False, "false": False, "0": False}
+    if value.lower() not in flags:
+        raise SettingsError(f"{PREFIX}{name} must be on or off, not {value!r}")
+    return flags[value.lower()]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +38,13 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     env: str = "development"
+    # Mail: SMTP_URL unset writes mails as .eml files under DATA_DIR/mail/ (development, demos).
+    smtp_url: str | None = None
+    mail_from: str = DEFAULT_MAIL_FROM
+    public_url: str = "http://127.0.0.1:8000"
+    # Scheduled jobs (digests, reminders, clean-up) in `serve`; JOBS=off for a process that
+    # should only answer requests. Runs happen once across processes either way.
+    jobs: bool = True
     templates_dir: Path = PROJECT_ROOT / "templates"
     migrations_dir: Path = PROJECT_ROOT / "migrations"
 
@@ -48,6 +63,10 @@ class Settings:
     @property
     def attachments_dir(self) -> Path:
         return self.data_dir / "attachments"
+
+    @property
+    def mail_dir(self) -> Path:
+        return self.data_dir / "mail"
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -86,6 +105,10 @@ class Settings:
             host=get("HOST", "127.0.0.1"),
             port=port,
             env=mode,
+            jobs=_flag(get("JOBS", "on"), "JOBS"),
+            smtp_url=get("SMTP_URL"),
+            mail_from=get("MAIL_FROM", DEFAULT_MAIL_FROM),
+            public_url=(get("PUBLIC_URL") or f"http://{get('HOST', '127.0.0.1')}:{port}").rstrip("/"),
         )
         settings.check()
         return settings
@@ -96,6 +119,17 @@ class Settings:
             raise SettingsError(f"{PREFIX}MEILI_INDEX may hold only letters, digits, - and _")
         if not self.database_url.startswith(("sqlite", "postgresql")):
             raise SettingsError(f"{PREFIX}DATABASE_URL must be a sqlite:// or postgresql:// URL")
+        if self.smtp_url:
+            from opportunity_bank.mail.transport import SmtpUrlError, parse_smtp_url
+
+            try:
+                parse_smtp_url(self.smtp_url)
+            except SmtpUrlError as error:
+                raise SettingsError(f"{PREFIX}SMTP_URL {error}") from None
+        if not self.public_url.startswith(("http://", "https://")):
+            raise SettingsError(f"{PREFIX}PUBLIC_URL must start with http:// or https://")
+        if "@" not in self.mail_from:
+            raise SettingsError(f"{PREFIX}MAIL_FROM must hold an e-mail address")
         if not self.production:
             return
         if len(self.secret_key) < MIN_SECRET_LENGTH or self.secret_key in {"change-me", "secret"}:

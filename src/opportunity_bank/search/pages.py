@@ -118,6 +118,8 @@ def page_context(search: SearchRequest, result: SearchResult | None, **extra: An
         "url": lambda **changes: search_url("/", search, **changes),
         "feed_url": search_url("/feeds/opportunities.atom", search, sort="relevance", page=1),
         "clear_url": search_url("/", SearchRequest(q=search.q)),
+        # The search as it stands (words and filters), for the alert form.
+        "alert_url": search_url("/alerts/new", search, sort="relevance", page=1),
         **extra,
     }
 

@@ -43,6 +43,8 @@ class SearchRequest:
     per_page: int = 20
     sort: str = "relevance"
     facets: bool = True  # as-you-type requests skip facets: they are not shown
+    # Only these openings (never from the URL): alert digests ask which new openings match.
+    ids: tuple[int, ...] = ()
 
     def filters(self) -> dict[str, tuple[str, ...]]:
         return {name: getattr(self, name) for name in FACETS if getattr(self, name)}
@@ -50,7 +52,7 @@ class SearchRequest:
     def cache_key(self, today: date) -> tuple:
         return (
             " ".join(self.q.casefold().split()), *(tuple(sorted(getattr(self, f))) for f in FACETS),
-            self.page, self.per_page, self.sort, self.facets, today.toordinal(),
+            self.page, self.per_page, self.sort, self.facets, today.toordinal(), self.ids,
         )
 
 
@@ -156,10 +158,11 @@ def meili_queries(
     "summer job" still shows how many theses there are to switch to.
     """
     filters = request.filters()
+    only = [f"id IN [{', '.join(str(int(i)) for i in request.ids)}]"] if request.ids else []
     main: dict[str, Any] = {
         "indexUid": index_uid,
         "q": query_text,
-        "filter": filter_expression(filters, today),
+        "filter": [*filter_expression(filters, today), *only],
         "hitsPerPage": request.per_page,
         "page": request.page,
         "attributesToRetrieve": list(HIT_FIELDS),
@@ -181,7 +184,7 @@ def meili_queries(
         queries.append({
             "indexUid": index_uid,
             "q": query_text,
-            "filter": filter_expression(filters, today, skip=name),
+            "filter": [*filter_expression(filters, today, skip=name), *only],
             "limit": 0,
             "facets": [FACETS[name]],
             "matchingStrategy": matching_strategy,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from litestar.di import NamedDependency
 from sqlalchemy.engine import Engine
@@ -14,6 +15,9 @@ from opportunity_bank.search.runtime import SearchServer
 from opportunity_bank.settings import Settings
 from opportunity_bank.web.memory import MemoryTrimmer
 
+if TYPE_CHECKING:
+    from opportunity_bank.jobs.scheduler import Scheduler
+
 
 @dataclass(slots=True)
 class Services:
@@ -24,6 +28,7 @@ class Services:
     answers: CachedSearch  # search through the answer cache; what student pages should call
     memory: MemoryTrimmer  # gives freed memory back to the system
     search_server: SearchServer | None = None
+    scheduler: Scheduler | None = None  # scheduled jobs and the mail sender, in the main process
 
 
 ServicesDep = NamedDependency[Services]
