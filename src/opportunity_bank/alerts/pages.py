@@ -11,9 +11,9 @@ from collections.abc import Callable, Mapping
 from contextlib import suppress
 from typing import Annotated, Any
 
-from litestar import Request, Response, get, post
+from litestar import Request, Response, Router, get, post
 from litestar.enums import RequestEncodingType
-from litestar.params import Body
+from litestar.params import Body, PathParameter
 from litestar.response import Template
 from litestar.status_codes import (
     HTTP_202_ACCEPTED,
@@ -45,6 +45,7 @@ from opportunity_bank.web.services import ServicesDep
 
 log = logging.getLogger(__name__)
 FormData = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
+Token = Annotated[str, PathParameter(max_length=200)]
 PRIVATE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
 
 
@@ -93,7 +94,7 @@ def invalid_link() -> Template:
 
 # --- subscribing -------------------------------------------------------------------------------
 
-@get("/alerts/new", name="alert-new", sync_to_thread=False, include_in_schema=False)
+@get("/new", name="alert-new", sync_to_thread=False, include_in_schema=False)
 def new_alert(request: Request) -> Template:
     """The form for the search as it stands (the search page links here with its parameters)."""
     params = {name: request.query_params.getall(name, []) for name in ("q", *FACETS)}
@@ -104,7 +105,7 @@ def new_alert(request: Request) -> Template:
     return form_page(request, search, {"frequency": "weekly", "language": negotiate_language(request)})
 
 
-@post("/alerts/new", name="alert-create", sync_to_thread=True, include_in_schema=False)
+@post("/new", name="alert-create", sync_to_thread=True, include_in_schema=False)
 def create_alert(request: Request, data: FormData, services: ServicesDep) -> Template:
     values = form_values(data)
     gettext = gettext_for(negotiate_language(request))
@@ -173,8 +174,8 @@ def create_alert_api(request: Request, data: AlertIn, services: ServicesDep) -> 
 
 # --- confirming --------------------------------------------------------------------------------
 
-@get("/alerts/confirm/{token:str}", name="alert-confirm-page", sync_to_thread=True, include_in_schema=False)
-def confirm_page(token: str, services: ServicesDep) -> Template:
+@get("/confirm/{token:str}", name="alert-confirm-page", sync_to_thread=True, include_in_schema=False)
+def confirm_page(token: Token, services: ServicesDep) -> Template:
     """Shows a button only: mail scanners fetch links, and fetching must not confirm."""
     with Session(services.db) as session:
         found = service.find_token(session, token, service.CONFIRM)
@@ -186,8 +187,8 @@ def confirm_page(token: str, services: ServicesDep) -> Template:
                     context={"token": token, "subscription": found.subscription})
 
 
-@post("/alerts/confirm/{token:str}", name="alert-confirm", sync_to_thread=True, include_in_schema=False)
-def confirm_alert(token: str, services: ServicesDep) -> Template:
+@post("/confirm/{token:str}", name="alert-confirm", sync_to_thread=True, include_in_schema=False)
+def confirm_alert(token: Token, services: ServicesDep) -> Template:
     with Session(services.db, expire_on_commit=False) as session:
         found = service.find_token(session, token, service.CONFIRM)
         if found.subscription is None:
@@ -202,9 +203,9 @@ def confirm_alert(token: str, services: ServicesDep) -> Template:
 
 # --- unsubscribing and managing ------------------------------------------------------------------
 
-@get("/alerts/unsubscribe/{token:str}", name="alert-unsubscribe-page", sync_to_thread=True,
+@get("/unsubscribe/{token:str}", name="alert-unsubscribe-page", sync_to_thread=True,
      include_in_schema=False)
-def unsubscribe_page(token: str, services: ServicesDep) -> Template:
+def unsubscribe_page(token: Token, services: ServicesDep) -> Template:
     with Session(services.db) as session:
         found = service.find_token(session, token, service.MANAGE)
     if found.subscription is None:
@@ -212,9 +213,9 @@ def unsubscribe_page(token: str, services: ServicesDep) -> Template:
     return Template("alerts/unsubscribe.html", headers=PRIVATE, context={"token": token})
 
 
-@post("/alerts/unsubscribe/{token:str}", name="alert-unsubscribe", sync_to_thread=True,
+@post("/unsubscribe/{token:str}", name="alert-unsubscribe", sync_to_thread=True,
       include_in_schema=False, exclude_from_csrf=True)
-def unsubscribe(token: str, services: ServicesDep) -> Template:
+def unsubscribe(token: Token, services: ServicesDep) -> Template:
     """RFC 8058 one-click: mail providers POST `List-Unsubscribe=One-Click` here with no cookies,
     so this one route takes no CSRF token; the unguessable token in the address is the proof.
     Idempotent: a second POST (or one for a deleted subscription) answers the same page."""
@@ -227,8 +228,8 @@ def unsubscribe(token: str, services: ServicesDep) -> Template:
     return message_page("unsubscribed")
 
 
-@get("/alerts/manage/{token:str}", name="alert-manage-page", sync_to_thread=True, include_in_schema=False)
-def manage_page(token: str, services: ServicesDep) -> Template:
+@get("/manage/{token:str}", name="alert-manage-page", sync_to_thread=True, include_in_schema=False)
+def manage_page(token: Token, services: ServicesDep) -> Template:
     with Session(services.db) as session:
         found = service.find_token(session, token, service.MANAGE)
         if found.subscription is None:
@@ -241,8 +242,8 @@ def manage_page(token: str, services: ServicesDep) -> Template:
     })
 
 
-@post("/alerts/manage/{token:str}", name="alert-manage", sync_to_thread=True, include_in_schema=False)
-def manage_alert(token: str, data: FormData, services: ServicesDep) -> Template:
+@post("/manage/{token:str}", name="alert-manage", sync_to_thread=True, include_in_schema=False)
+def manage_alert(token: Token, data: FormData, services: ServicesDep) -> Template:
     action = data.get("action")
     with Session(services.db, expire_on_commit=False) as session:
         found = service.find_token(session, token, service.MANAGE)
@@ -267,10 +268,14 @@ def manage_alert(token: str, data: FormData, services: ServicesDep) -> Template:
     return message_page(outcome, manage_path=f"/alerts/manage/{token}")
 
 
-@get("/alerts/privacy", name="alert-privacy", sync_to_thread=False, include_in_schema=False)
+@get("/privacy", name="alert-privacy", sync_to_thread=False, include_in_schema=False)
 def privacy_notice() -> Template:
     return Template("alerts/privacy.html")
 
 
-ROUTES = [new_alert, create_alert, create_alert_api, confirm_page, confirm_alert, unsubscribe_page,
-          unsubscribe, manage_page, manage_alert, privacy_notice]
+# A Router: Litestar registers handlers given to the app directly once per handler sharing their
+# path, which wraps a sync handler in a thread twice; a router registers copies.
+alert_pages = Router(path="/alerts", include_in_schema=False, route_handlers=[
+    new_alert, create_alert, confirm_page, confirm_alert, unsubscribe_page, unsubscribe, manage_page,
+    manage_alert, privacy_notice])
+ROUTES = [alert_pages, create_alert_api]

@@ -71,7 +71,6 @@ def build_message(settings: Settings, rendered: RenderedMail, to: str, language:
     message["Date"] = format_datetime(utcnow().astimezone(CITY_TZ))
     domain = parseaddr(settings.mail_from)[1].rpartition("@")[2] or "localhost"
     message["Message-ID"] = make_msgid(domain=domain)
-    message["Content-Language"] = language
     # Tells auto-responders and vacation replies not to answer (RFC 3834).
     message["Auto-Submitted"] = "auto-generated"
     if unsubscribe_path:
@@ -79,4 +78,6 @@ def build_message(settings: Settings, rendered: RenderedMail, to: str, language:
         message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     message.set_content(rendered.text)
     message.add_alternative(rendered.html, subtype="html")
+    # After the parts: making the message multipart moves Content-* headers into the first part.
+    message["Content-Language"] = language
     return message

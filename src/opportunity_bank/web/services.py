@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from litestar.di import NamedDependency
 from sqlalchemy.engine import Engine
 
+from opportunity_bank.jobs.scheduler import Scheduler
 from opportunity_bank.search.cache import CachedSearch
 from opportunity_bank.search.engine import SearchEngine
 from opportunity_bank.search.indexer import OutboxIndexer
 from opportunity_bank.search.runtime import SearchServer
 from opportunity_bank.settings import Settings
 from opportunity_bank.web.memory import MemoryTrimmer
-
-if TYPE_CHECKING:
-    from opportunity_bank.jobs.scheduler import Scheduler
 
 
 @dataclass(slots=True)
