@@ -25,8 +25,8 @@ def queue(engine, to=STUDENT, language="fi", **context):
     with session_scope(engine) as session:
         message = mail.enqueue(session, to=to, template="alerts/confirm", language=language,
                                context={"query": "kesätöitä puistoissa", "frequency": "daily",
-                                        "confirm_path": "/alerts/confirm/abc", "manage_path": "/alerts/manage/m",
-                                        **context})
+                                        "confirm_path": "/alerts/confirm/abc",
+                                        "manage_path": "/alerts/manage/m", **context})
     return message.id
 
 
