@@ -45,7 +45,8 @@ from opportunity_bank.web.services import ServicesDep
 
 log = logging.getLogger(__name__)
 FormData = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
-Token = Annotated[str, PathParameter(max_length=200)]
+# Any text: an unknown or overlong token gets the friendly page, not a validation error.
+Token = Annotated[str, PathParameter(description="the token from the link in the mail")]
 PRIVATE = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
 
 
