@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 from litestar import Request, Response, Router, get, post
 from litestar.enums import RequestEncodingType
+from litestar.openapi import ResponseSpec
 from litestar.params import Body, PathParameter
 from litestar.response import Template
 from litestar.status_codes import (
@@ -149,7 +150,10 @@ class AlertAccepted(BaseModel):
 
 
 @post("/api/v1/alerts", name="api-alerts", status_code=HTTP_202_ACCEPTED, sync_to_thread=True,
-      tags=["alerts"], responses={400: ErrorOut, 429: ErrorOut})  # type: ignore[dict-item]
+      tags=["alerts"], responses={
+          400: ResponseSpec(ErrorOut, description="invalid fields, each named", generate_examples=False),
+          429: ResponseSpec(ErrorOut, description="too many requests for this address or from this IP",
+                            generate_examples=False)})
 def create_alert_api(request: Request, data: AlertIn, services: ServicesDep) -> AlertAccepted | Response:
     """Subscribe an address to new openings matching a search; a confirmation mail is sent.
 
