@@ -10,7 +10,8 @@ def claim_in_process(database_url: str, worker: str, now: datetime, start, resul
 
     from opportunity_bank.jobs.claims import claim
 
-    engine = create_engine(database_url, connect_args={"timeout": 15} if database_url.startswith("sqlite") else {})
+    sqlite = database_url.startswith("sqlite")
+    engine = create_engine(database_url, connect_args={"timeout": 15} if sqlite else {})
     start.wait()
     results.put((worker, claim(engine, "digest-daily", "2026-12-01", worker, now)))
     engine.dispose()

@@ -81,6 +81,15 @@ def start_indexer(db: Engine, search: SearchEngine, server: SearchServer,
     return indexer
 
 
+def start_scheduler(settings: Settings, db: Engine, search: SearchEngine) -> Scheduler | None:
+    """Scheduled jobs and the mail sender, in the process that also runs the indexer."""
+    if not settings.jobs:
+        return None
+    scheduler = Scheduler(settings, db, standard_jobs(db, search))
+    scheduler.start()
+    return scheduler
+
+
 def start_services(settings: Settings, run_indexer: bool = True) -> tuple[Services, SearchServer]:
     db = make_engine(settings)
     server, search = connect_search(settings, db, publish=run_indexer)
@@ -89,10 +98,7 @@ def start_services(settings: Settings, run_indexer: bool = True) -> tuple[Servic
     indexer = start_indexer(db, search, server, answers.version.advance) if run_indexer else None
     trimmer = MemoryTrimmer()
     trimmer.start()
-    scheduler = None
-    if run_indexer and settings.jobs:
-        scheduler = Scheduler(settings, db, standard_jobs(db, search))
-        scheduler.start()
+    scheduler = start_scheduler(settings, db, search) if run_indexer else None
     services = Services(settings=settings, db=db, search=search, indexer=indexer, answers=answers,
                         search_server=server, memory=trimmer, scheduler=scheduler)
     return services, server

@@ -10,8 +10,8 @@ from sqlmodel import Session, select
 
 from opportunity_bank import db
 from opportunity_bank.jobs import claims
-from opportunity_bank.jobs.scheduler import Job, Scheduler, standard_jobs
 from opportunity_bank.jobs.schedule import daily_at
+from opportunity_bank.jobs.scheduler import Job, Scheduler, standard_jobs
 from opportunity_bank.models import JobRun
 from tests.jobs_helpers import claim_in_process
 

@@ -57,8 +57,10 @@ def test_retry_delays_double_up_to_six_hours():
 
 
 def test_a_saved_search_is_the_same_whatever_the_case_spacing_or_order():
-    one = parse_alert({"email": "a@b.fi", "search": {"q": "Kesätyö  puisto", "kind": ["thesis", "summer_job"]}})
-    two = parse_alert({"email": "a@b.fi", "search": {"q": "kesätyö puisto", "kind": ["summer_job", "thesis"]}})
+    one = parse_alert({"email": "a@b.fi",
+                       "search": {"q": "Kesätyö  puisto", "kind": ["thesis", "summer_job"]}})
+    two = parse_alert({"email": "a@b.fi",
+                       "search": {"q": "kesätyö puisto", "kind": ["summer_job", "thesis"]}})
     assert one.search.fingerprint() == two.search.fingerprint()
     assert one.search.fingerprint() != SavedSearch(q="kesätyö").fingerprint()
 

@@ -1,10 +1,11 @@
 """`serve --workers N`: several app processes behind one port, for more than one core.
 
 The parent process starts what must exist once: the managed Meilisearch (and its
-supervisor) and the outbox indexer. The workers are started by uvicorn; they learn the
-search server's URL and key from the environment, as they would for an external server, and
-only answer requests. Each keeps its own answer cache, which follows the index version the
-parent's indexer bumps in the database (polled every 0.25 s).
+supervisor), the outbox indexer and the scheduled jobs with the mail sender. The workers are
+started by uvicorn; they learn the search server's URL and key from the environment, as they
+would for an external server, and only answer requests. Each keeps its own answer cache,
+which follows the index version the parent's indexer bumps in the database (polled every
+0.25 s).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import os
 import uvicorn
 from litestar import Litestar
 
-from opportunity_bank.app import connect_search, create_app, start_indexer
+from opportunity_bank.app import connect_search, create_app, start_indexer, start_scheduler
 from opportunity_bank.db import make_engine
 from opportunity_bank.settings import PREFIX, Settings
 from opportunity_bank.web.memory import MemoryTrimmer
@@ -29,6 +30,7 @@ def serve_workers(settings: Settings, workers: int, **options) -> None:
     db = make_engine(settings)
     server, search = connect_search(settings, db, publish=True)
     indexer = start_indexer(db, search, server)
+    scheduler = start_scheduler(settings, db, search)
     trimmer = MemoryTrimmer()  # the indexer's batches are the parent's big allocations
     trimmer.start()
     os.environ[PREFIX + "MEILI_URL"] = server.url
@@ -36,6 +38,8 @@ def serve_workers(settings: Settings, workers: int, **options) -> None:
     try:
         uvicorn.run("opportunity_bank.web.workers:worker_app", factory=True, workers=workers, **options)
     finally:
+        if scheduler:
+            scheduler.stop()
         trimmer.stop()
         indexer.stop(flush=True)
         search.client.close()
