@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import threading
 from datetime import UTC, datetime, timedelta
@@ -102,3 +103,15 @@ def test_the_standard_jobs_run_on_an_empty_bank(settings, engine, services):
 def test_readyz_shows_the_mail_backlog(client):
     body = client.get("/readyz").json()
     assert body["mail_outbox"] == {"pending": 0, "failed": 0, "oldest_pending_seconds": None}
+
+
+def test_serve_runs_the_scheduler_in_the_process_that_indexes(settings):
+    from litestar.testing import TestClient
+
+    from opportunity_bank.app import create_app
+
+    with TestClient(create_app(dataclasses.replace(settings, jobs=True))) as client:
+        scheduler = client.app.state.services.scheduler
+        assert scheduler is not None and scheduler.sender.target is None  # no SMTP: files
+    with TestClient(create_app(dataclasses.replace(settings, jobs=True), run_indexer=False)) as client:
+        assert client.app.state.services.scheduler is None

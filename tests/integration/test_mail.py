@@ -68,16 +68,19 @@ def test_mails_come_in_the_recipients_language(mail_settings, engine, smtp):
     assert '<html lang="sv">' in parts(swedish)[1]
 
 
-def test_a_permanent_refusal_marks_the_address_bouncing(mail_settings, engine, smtp):
-    smtp.handler.refuse["gone@example.fi"] = "550 5.1.1 No such user"
+def test_a_permanent_refusal_marks_the_address_bouncing(mail_settings, engine, smtp, caplog):
+    smtp.handler.refuse["gone@example.fi"] = "550 5.1.1 <GONE@example.fi>: Recipient address rejected"
     queue(engine, to="gone@example.fi")
     queue(engine, to="ok@example.fi")
-    report = MailSender(mail_settings, engine).send_pending()
+    with caplog.at_level(logging.INFO, logger="opportunity_bank.mail"):
+        report = MailSender(mail_settings, engine).send_pending()
+    assert "550" in caplog.text and "@example.fi" not in caplog.text.lower()
     assert (report.sent, report.bounced, report.retried) == (1, 1, 0)
     assert mail.is_bouncing(Session(engine), "gone@example.fi")
     with Session(engine) as session:
         failed = session.exec(select(MailMessage).where(MailMessage.failed_at.is_not(None))).one()
         assert "550" in failed.last_error and failed.to_address is None
+        assert "example.fi" not in failed.last_error
     # Nothing more is tried for the refused mail.
     assert MailSender(mail_settings, engine).send_pending(now=utcnow() + timedelta(days=1)).sent == 0
     assert [m["To"] for m in smtp.messages] == ["ok@example.fi"]

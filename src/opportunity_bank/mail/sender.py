@@ -14,6 +14,7 @@ failed. Without SMTP_URL each mail is written as a .eml file under DATA_DIR/mail
 from __future__ import annotations
 
 import logging
+import re
 import smtplib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -41,6 +42,13 @@ LONGEST_RETRY = timedelta(hours=6)
 def retry_delay(attempts: int) -> timedelta:
     """After the n-th failed attempt: 1, 2, 4 … minutes, at most six hours."""
     return min(FIRST_RETRY * 2 ** max(0, attempts - 1), LONGEST_RETRY)
+
+
+def scrubbed(reason: str, message: MailMessage) -> str:
+    """A server's reply often repeats the recipient; logs and the outbox keep its hash instead."""
+    if not message.to_address:
+        return reason
+    return re.sub(re.escape(message.to_address), log_name(message.address_hash), reason, flags=re.IGNORECASE)
 
 
 class PermanentRefusal(Exception):
@@ -180,6 +188,7 @@ class MailSender:
         log.info("mail %d (%s) sent to %s", message.id, message.template, log_name(message.address_hash))
 
     def _bounced(self, message: MailMessage, reason: str, report: SendReport) -> None:
+        reason = scrubbed(reason, message)
         with Session(self.engine) as session:
             session.exec(update(MailMessage).where(MailMessage.id == message.id)
                          .values(to_address=None, context={}, claimed_until=None, failed_at=utcnow(),
@@ -192,6 +201,7 @@ class MailSender:
                     message.id, message.template, log_name(message.address_hash), reason)
 
     def _retry(self, message: MailMessage, reason: str, report: SendReport) -> None:
+        reason = scrubbed(reason, message)
         attempts = message.attempts + 1
         values: dict = {"attempts": attempts, "last_error": reason[:1000], "claimed_until": None}
         if attempts >= MAX_ATTEMPTS:
