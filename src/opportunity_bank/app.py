@@ -23,9 +23,14 @@ from opportunity_bank.opportunities.downloads import download_attachment
 from opportunity_bank.opportunities.editing_api import EDITING_ROUTES
 from opportunity_bank.opportunities.pages import opportunity_page
 from opportunity_bank.opportunities.workspace import workspace_pages
+from opportunity_bank.outreach import calendar as outreach_calendar
+from opportunity_bank.outreach import sitemap as outreach_sitemap
 from opportunity_bank.reminders.pages import reminder_pages
 from opportunity_bank.reports import api as reports_api
+from opportunity_bank.reports import open_data
 from opportunity_bank.reports import pages as reports_pages
+from opportunity_bank.review import api as review_api
+from opportunity_bank.review import pages as review_pages
 from opportunity_bank.search.analysis import get_analyzer
 from opportunity_bank.search.api import search_api
 from opportunity_bank.search.cache import CachedSearch
@@ -136,7 +141,9 @@ def create_app(settings: Settings, *, run_indexer: bool = True) -> Litestar:
             search_page, opportunity_page, opportunities_feed, accessibility_statement, static_files,
             healthz, readyz, admin_status, search_api, get_opportunity,
             login_form, login_submit, logout, *EDITING_ROUTES, workspace_pages, download_attachment,
-            *reports_api.ROUTES, *reports_pages.ROUTES, *ALERT_ROUTES, reminder_pages,
+            *reports_api.ROUTES, *reports_pages.ROUTES, *review_api.ROUTES, *review_pages.ROUTES,
+            *open_data.ROUTES, *outreach_sitemap.ROUTES, *outreach_calendar.ROUTES, *ALERT_ROUTES,
+            reminder_pages,
         ],
         middleware=[remember_language, csrf_middleware(settings)],
         before_send=[security_headers_hook(settings)],

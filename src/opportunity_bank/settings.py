@@ -38,10 +38,12 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     env: str = "development"
+    # The service's public base (links in sitemaps, calendars, feeds and mails); never the
+    # request's Host header, which a client chooses.
+    public_url: str = ""
     # Mail: SMTP_URL unset writes mails as .eml files under DATA_DIR/mail/ (development, demos).
     smtp_url: str | None = None
     mail_from: str = DEFAULT_MAIL_FROM
-    public_url: str = "http://127.0.0.1:8000"
     # Scheduled jobs (digests, reminders, clean-up) in `serve`; JOBS=off for a process that
     # should only answer requests. Runs happen once across processes either way.
     jobs: bool = True
@@ -59,6 +61,10 @@ class Settings:
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
+
+    @property
+    def base_url(self) -> str:
+        return self.public_url or f"http://{self.host}:{self.port}"
 
     @property
     def attachments_dir(self) -> Path:
@@ -108,7 +114,7 @@ class Settings:
             jobs=_flag(get("JOBS", "on"), "JOBS"),
             smtp_url=get("SMTP_URL"),
             mail_from=get("MAIL_FROM", DEFAULT_MAIL_FROM),
-            public_url=(get("PUBLIC_URL") or f"http://{get('HOST', '127.0.0.1')}:{port}").rstrip("/"),
+            public_url=(get("PUBLIC_URL") or "").rstrip("/"),
         )
         settings.check()
         return settings
@@ -126,10 +132,10 @@ class Settings:
                 parse_smtp_url(self.smtp_url)
             except SmtpUrlError as error:
                 raise SettingsError(f"{PREFIX}SMTP_URL {error}") from None
-        if not self.public_url.startswith(("http://", "https://")):
-            raise SettingsError(f"{PREFIX}PUBLIC_URL must start with http:// or https://")
         if "@" not in self.mail_from:
             raise SettingsError(f"{PREFIX}MAIL_FROM must hold an e-mail address")
+        if self.public_url and not self.public_url.startswith(("http://", "https://")):
+            raise SettingsError(f"{PREFIX}PUBLIC_URL must start with http:// or https://")
         if not self.production:
             return
         if len(self.secret_key) < MIN_SECRET_LENGTH or self.secret_key in {"change-me", "secret"}:

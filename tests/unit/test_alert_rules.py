@@ -39,7 +39,7 @@ def test_settings_name_a_bad_smtp_url_without_its_password():
 
 def test_public_url_defaults_to_the_served_address():
     settings = Settings.from_env({"OPPORTUNITY_BANK_PORT": "8080"})
-    assert settings.public_url == "http://127.0.0.1:8080" and settings.smtp_url is None
+    assert settings.base_url == "http://127.0.0.1:8080" and settings.smtp_url is None
 
 
 def test_addresses():

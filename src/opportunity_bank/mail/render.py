@@ -49,7 +49,7 @@ def _environment(directory: Path, language: str, html: bool) -> Environment:
 
 def render(settings: Settings, template: str, language: str, context: dict[str, Any]) -> RenderedMail:
     language = language if language in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE
-    base = settings.public_url.rstrip("/")
+    base = settings.base_url.rstrip("/")
     values = {**context, "lang": language, "public_url": base,
               "link": lambda path: base + (path if path.startswith("/") else "/" + path)}
     text_template = _environment(settings.templates_dir, language, False).get_template(f"mail/{template}.txt")
@@ -74,7 +74,7 @@ def build_message(settings: Settings, rendered: RenderedMail, to: str, language:
     # Tells auto-responders and vacation replies not to answer (RFC 3834).
     message["Auto-Submitted"] = "auto-generated"
     if unsubscribe_path:
-        message["List-Unsubscribe"] = f"<{settings.public_url.rstrip('/')}{unsubscribe_path}>"
+        message["List-Unsubscribe"] = f"<{settings.base_url.rstrip('/')}{unsubscribe_path}>"
         message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     message.set_content(rendered.text)
     message.add_alternative(rendered.html, subtype="html")

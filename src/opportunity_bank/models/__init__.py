@@ -10,6 +10,8 @@ from opportunity_bank.models.enums import (
     ROLES,
     STATUSES,
     Kind,
+    PayPeriod,
+    ReviewDecision,
     Role,
     Status,
 )
@@ -27,7 +29,7 @@ __all__ = [
     "DEGREE_LEVELS", "KINDS", "LANGUAGES", "ROLES", "STATUSES",
     "AlertRequest", "AlertSentOpening", "AlertSubscription", "AlertToken", "ApiToken", "Attachment",
     "AuditEntry", "DeadlineReminder", "JobRun", "Kind", "LoginFailure", "MailBounce", "MailMessage",
-    "Opportunity", "OutboxEntry",
-    "ReportTotal", "Role", "SearchState", "Status", "Target", "Unit", "User", "WebSession",
+    "Opportunity", "OutboxEntry", "PayPeriod", "ReportTotal", "ReviewDecision", "Role", "SearchState",
+    "Status", "Target", "Unit", "User", "WebSession",
     "utcnow",
 ]
