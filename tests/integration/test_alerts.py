@@ -221,3 +221,31 @@ def test_retention_asks_after_a_year_and_deletes_without_an_answer(engine, setti
         assert service.apply_retention(session) == (0, 0)  # asked once, waiting for the answer
         assert service.apply_retention(session, now=utcnow() + timedelta(days=31)) == (0, 1)
     assert subscriptions(engine) == []
+
+
+def test_digest_candidates_are_new_since_the_last_run_with_an_hours_margin(engine, tmp_path):
+    from opportunity_bank.alerts.digest import candidate_ids
+    from opportunity_bank.models import AlertSentOpening, Opportunity
+    from opportunity_bank.opportunities.importer import import_file
+    from tests.helpers import record, write_jsonl
+
+    now = utcnow()
+    import_file(engine, write_jsonl(tmp_path / "o.jsonl", [record(n, external_id=f"o{n}") for n in range(5)]))
+    published = {"o0": now - timedelta(days=4),  # before the confirmation
+                 "o1": now - timedelta(days=2),  # before the last run
+                 "o2": now - timedelta(days=1, minutes=30),  # just before it: maybe not indexed then
+                 "o3": now, "o4": now}
+    with session_scope(engine) as session:
+        ids = {}
+        for opening in session.exec(select(Opportunity)).all():
+            opening.published_at = published[opening.external_id]
+            ids[opening.external_id] = opening.id
+        subscription = AlertSubscription(email=STUDENT, address_hash=address_hash(STUDENT), search_hash="x",
+                                         confirmed_at=now - timedelta(days=3),
+                                         last_digest_at=now - timedelta(days=1))
+        session.add(subscription)
+        session.flush()
+        session.add(AlertSentOpening(subscription_id=subscription.id, opportunity_id=ids["o4"]))
+    with Session(engine) as session:
+        found = set(candidate_ids(session, session.get(AlertSubscription, subscription.id)))
+    assert found == {ids["o2"], ids["o3"]}

@@ -21,6 +21,11 @@ from tests.smtp_server import parts
 STUDENT = "Opiskelija.Testi@Example.FI"
 
 
+def our_log(caplog) -> str:
+    """What the bank logged (the test SMTP server logs addresses, as servers do)."""
+    return "\n".join(r.getMessage() for r in caplog.records if r.name.startswith("opportunity_bank"))
+
+
 def queue(engine, to=STUDENT, language="fi", **context):
     with session_scope(engine) as session:
         message = mail.enqueue(session, to=to, template="alerts/confirm", language=language,
@@ -74,7 +79,8 @@ def test_a_permanent_refusal_marks_the_address_bouncing(mail_settings, engine, s
     queue(engine, to="ok@example.fi")
     with caplog.at_level(logging.INFO, logger="opportunity_bank.mail"):
         report = MailSender(mail_settings, engine).send_pending()
-    assert "550" in caplog.text and "@example.fi" not in caplog.text.lower()
+    ours = our_log(caplog)
+    assert "550" in ours and "@example.fi" not in ours.lower()
     assert (report.sent, report.bounced, report.retried) == (1, 1, 0)
     assert mail.is_bouncing(Session(engine), "gone@example.fi")
     with Session(engine) as session:
@@ -135,9 +141,10 @@ def test_without_smtp_mails_are_written_as_files(settings, engine, caplog):
     (path,) = (settings.data_dir / "mail").glob("*.eml")
     message = message_from_bytes(path.read_bytes(), policy=policy.default)
     assert message["To"] == "Opiskelija.Testi@example.fi"
-    assert "written to" in caplog.text
+    ours = our_log(caplog)
+    assert "written to" in ours
     # Logs name the address by its hash only.
-    assert "example.fi" not in caplog.text.lower() and address_hash(STUDENT)[:12] in caplog.text
+    assert "example.fi" not in ours.lower() and address_hash(STUDENT)[:12] in ours
 
 
 def test_a_successful_delivery_clears_an_old_bounce(mail_settings, engine, smtp):

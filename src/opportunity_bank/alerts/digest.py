@@ -1,22 +1,24 @@
 """Digests: each confirmed subscription gets the new openings that match its search.
 
-"New" means published after the subscription was confirmed and never listed to it before
-(alert_sent_openings), so a digest repeats nothing and an opening indexed a little late is
-still in the next one. Matching goes through SearchEngine.search, the very pipeline of the
-student search (Finnish base forms, synonyms, filters; the database when Meilisearch is
-away), restricted to the candidate openings.
+"New" means published since the last digest run looked at the subscription (or since it was
+confirmed) and never listed to it before (alert_sent_openings), so a digest repeats nothing.
+The window reaches back INDEX_LAG before the last run: an opening published just before a run
+but not yet in the index then comes in the next digest rather than never. Matching goes
+through SearchEngine.search, the very pipeline of the student search (Finnish base forms,
+synonyms, filters; the database when Meilisearch is away), restricted to the candidates.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy.engine import Engine
 from sqlmodel import Session, select
 
 from opportunity_bank import mail
+from opportunity_bank.accounts.sessions import aware
 from opportunity_bank.alerts.rules import DIGEST_LIMIT, FREQUENCIES
 from opportunity_bank.alerts.service import MANAGE, issue_token, saved_search
 from opportunity_bank.models import AlertSentOpening, AlertSubscription, MailBounce, Opportunity, utcnow
@@ -28,6 +30,7 @@ from opportunity_bank.search.query import SearchResult
 
 log = logging.getLogger(__name__)
 PAGE = 100  # matching openings asked per search request when collecting them all
+INDEX_LAG = timedelta(hours=1)
 HIT_FIELDS = ("title", "kind", "unit", "application_deadline", "url", "content_language")
 
 
@@ -51,11 +54,14 @@ def due_subscriptions(session: Session, frequencies: tuple[str, ...]) -> list[Al
 
 
 def candidate_ids(session: Session, subscription: AlertSubscription) -> list[int]:
+    since = aware(subscription.confirmed_at)
+    if subscription.last_digest_at is not None:
+        since = max(since, aware(subscription.last_digest_at) - INDEX_LAG)
     sent = select(AlertSentOpening.opportunity_id).where(AlertSentOpening.subscription_id == subscription.id)
     return list(session.exec(
         select(Opportunity.id).where(
             visible_clause(city_today()),
-            Opportunity.published_at > subscription.confirmed_at,
+            Opportunity.published_at > since,
             Opportunity.id.not_in(sent),
         )
     ).all())
@@ -93,7 +99,10 @@ def send_digests(engine: Engine, search: SearchEngine, frequencies: tuple[str, .
             if not ids:
                 continue
             first, matched = matching(search, subscription, ids)
+            subscription.last_digest_at = now
+            session.add(subscription)
             if not matched:
+                session.commit()
                 continue
             unsubscribe = issue_token(session, subscription, MANAGE)
             mail.enqueue(
@@ -111,8 +120,6 @@ def send_digests(engine: Engine, search: SearchEngine, frequencies: tuple[str, .
             for opening_id in matched:
                 session.add(AlertSentOpening(subscription_id=subscription.id, opportunity_id=opening_id,
                                              sent_at=now))
-            subscription.last_digest_at = now
-            session.add(subscription)
             session.commit()
             report.digests += 1
             report.openings += len(matched)

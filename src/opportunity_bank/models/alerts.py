@@ -28,7 +28,7 @@ class AlertSubscription(SQLModel, table=True):
     language: str = Field(default="fi", max_length=2)
     created_at: datetime = Field(default_factory=utcnow)
     confirmed_at: datetime | None = Field(default=None, index=True)
-    last_digest_at: datetime | None = None
+    last_digest_at: datetime | None = None  # the last digest run that found new openings to check
     # Confirming, changing or keeping the subscription; retention counts 12 months from it.
     last_active_at: datetime = Field(default_factory=utcnow)
     retention_asked_at: datetime | None = None
