@@ -115,12 +115,16 @@ def subscribe(session: Session, wanted: AlertInput, client_ip: str,
             created_at=now, last_active_at=now)
         session.add(subscription)
         session.flush()
-    context = {"query": subscription.q, "frequency": subscription.frequency,
-               "manage_path": f"/alerts/manage/{issue_token(session, subscription, MANAGE)}"}
+    elif subscription.confirmed_at is None:
+        # Nobody has confirmed it yet, so the latest request's choices are the ones to confirm.
+        subscription.frequency, subscription.language = wanted.frequency, wanted.language
+        session.add(subscription)
+    context = {"query": subscription.q, "frequency": subscription.frequency}
     if subscription.confirmed_at is None:
         context["confirm_path"] = f"/alerts/confirm/{issue_token(session, subscription, CONFIRM)}"
         template = "alerts/confirm"
     else:
+        context["manage_path"] = f"/alerts/manage/{issue_token(session, subscription, MANAGE)}"
         template = "alerts/already"
     mail.enqueue(session, to=subscription.email, template=template, language=wanted.language,
                  context=context)
