@@ -15,12 +15,13 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, StrictUndefined
 
 from opportunity_bank.models import utcnow
 from opportunity_bank.opportunities.lifecycle import CITY_TZ
 from opportunity_bank.settings import Settings
 from opportunity_bank.web import i18n
+from opportunity_bank.web.templating import make_environment
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,19 +33,8 @@ class RenderedMail:
 
 @cache
 def _environment(directory: Path, language: str, html: bool) -> Environment:
-    environment = Environment(
-        loader=FileSystemLoader(str(directory)),
-        autoescape=select_autoescape(default=html, default_for_string=html),
-        undefined=StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        extensions=["jinja2.ext.i18n"],
-    )
-    environment.install_gettext_translations(i18n.translations(language), newstyle=True)
-    environment.filters.update(i18n.formatters(language))
-    environment.globals.update(lang=language)
-    return environment
+    # Undefined names fail the mail rather than sending a blank where a link should be.
+    return make_environment(directory, language, escape_all=html, undefined=StrictUndefined)
 
 
 def render(settings: Settings, template: str, language: str, context: dict[str, Any]) -> RenderedMail:
