@@ -1,8 +1,8 @@
 """The jobs `serve` runs on its own, and the loop that offers them every half minute.
 
-Each tick claims the latest period of each job (jobs.claims) and runs the jobs it won, then
-drains the mail outbox. A job that fails keeps its claim unfinished: another tick retries it
-once the lease has run out.
+Each tick claims the latest period of each job (jobs.claims) and runs the jobs it won. A job
+that fails keeps its claim unfinished: another tick retries it once the lease has run out.
+The mail sender runs beside it in its own thread, so a confirmation mail leaves at once.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from sqlalchemy.engine import Engine
 from opportunity_bank.db import session_scope
 from opportunity_bank.jobs import claims
 from opportunity_bank.jobs.schedule import PeriodOf, daily_at, hourly, weekly_at
-from opportunity_bank.mail.sender import MailSender
+from opportunity_bank.mail.sender import MailSender, SendingLoop
 from opportunity_bank.models import utcnow
 from opportunity_bank.periodic import Periodic
 from opportunity_bank.search.engine import SearchEngine
@@ -65,6 +65,7 @@ class Scheduler:
         self.jobs = jobs
         self.worker = claims.worker_name()
         self.sender = MailSender(settings, engine)
+        self._mail = SendingLoop(self.sender)
         self._loop = Periodic("scheduler", interval, self.tick)
 
     def tick(self, now: datetime | None = None) -> list[str]:
@@ -82,14 +83,12 @@ class Scheduler:
                 ran.append(job.name)
             except Exception:
                 log.exception("job %s for %s failed; retried when its lease runs out", job.name, period)
-        try:
-            self.sender.send_pending()
-        except Exception:
-            log.exception("sending mail failed; the outbox keeps the mails")
         return ran
 
     def start(self) -> None:
+        self._mail.start()
         self._loop.start()
 
     def stop(self) -> None:
         self._loop.stop()
+        self._mail.stop()

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func
+from sqlalchemy import event, func
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, select
 
 from opportunity_bank.accounts.sessions import aware
 from opportunity_bank.mail.addresses import address_hash, is_valid_address, normalize_address
 from opportunity_bank.models import MailBounce, MailMessage, utcnow
 from opportunity_bank.web.i18n import LANGUAGES
+
+mail_queued = threading.Event()
+"""Set after a commit that queued mail, so the sender in this process sends it at once."""
 
 
 def enqueue(session: Session, *, to: str, template: str, language: str, context: dict[str, Any],
@@ -31,7 +36,19 @@ def enqueue(session: Session, *, to: str, template: str, language: str, context:
                           language=language if language in LANGUAGES else "fi", context=context,
                           unsubscribe_path=unsubscribe_path)
     session.add(message)
+    session.info["mail_queued"] = True
     return message
+
+
+@event.listens_for(OrmSession, "after_commit")
+def _wake_sender(session: OrmSession) -> None:
+    if session.info.pop("mail_queued", False):
+        mail_queued.set()
+
+
+@event.listens_for(OrmSession, "after_rollback")
+def _forget_mail(session: OrmSession) -> None:
+    session.info.pop("mail_queued", None)
 
 
 def is_bouncing(session: Session, address_or_hash: str) -> bool:

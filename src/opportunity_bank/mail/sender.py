@@ -16,6 +16,7 @@ from __future__ import annotations
 import logging
 import re
 import smtplib
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.message import EmailMessage
@@ -26,6 +27,7 @@ from sqlalchemy.engine import Engine
 from sqlmodel import Session, delete, select
 
 from opportunity_bank.mail.addresses import log_name
+from opportunity_bank.mail.outbox import mail_queued
 from opportunity_bank.mail.render import build_message, render
 from opportunity_bank.mail.transport import connect, parse_smtp_url
 from opportunity_bank.models import MailBounce, MailMessage, utcnow
@@ -37,6 +39,7 @@ LEASE = timedelta(minutes=10)
 MAX_ATTEMPTS = 12
 FIRST_RETRY = timedelta(minutes=1)
 LONGEST_RETRY = timedelta(hours=6)
+POLL_SECONDS = 10
 
 
 def retry_delay(attempts: int) -> timedelta:
@@ -61,6 +64,40 @@ class SendReport:
     retried: int = 0
     bounced: int = 0
     failed: int = 0
+
+
+class SendingLoop:
+    """Sends in a daemon thread: at once after this process queues mail, else every `poll` s
+    (mail queued by other processes, retries that have come due)."""
+
+    def __init__(self, sender: MailSender, poll: float = POLL_SECONDS) -> None:
+        self.sender = sender
+        self.poll = poll
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+
+    def start(self) -> None:
+        self._stop.clear()
+        self._thread = threading.Thread(target=self._run, name="mail-sender", daemon=True)
+        self._thread.start()
+
+    def stop(self, timeout: float = 10) -> None:
+        self._stop.set()
+        mail_queued.set()
+        if self._thread:
+            self._thread.join(timeout)
+            self._thread = None
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            mail_queued.wait(self.poll)
+            mail_queued.clear()
+            if self._stop.is_set():
+                return
+            try:
+                self.sender.send_pending()
+            except Exception:
+                log.exception("sending mail failed; the outbox keeps the mails")
 
 
 class MailSender:
