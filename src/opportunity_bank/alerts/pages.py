@@ -13,7 +13,6 @@ from typing import Annotated, Any
 
 from litestar import Request, Response, Router, get, post
 from litestar.enums import RequestEncodingType
-from litestar.openapi import ResponseSpec
 from litestar.params import Body, PathParameter
 from litestar.response import Template
 from litestar.status_codes import (
@@ -36,11 +35,10 @@ from opportunity_bank.alerts.rules import (
     parse_alert,
     parse_search,
 )
-from opportunity_bank.opportunities.editing_api import ErrorOut
 from opportunity_bank.search.documents import FACETS
 from opportunity_bank.search.pages import search_url
 from opportunity_bank.search.query import SearchParamError
-from opportunity_bank.web.errors import json_error
+from opportunity_bank.web.errors import error_responses, json_error
 from opportunity_bank.web.i18n import LANGUAGES, gettext_for, negotiate_language
 from opportunity_bank.web.services import ServicesDep
 
@@ -150,10 +148,7 @@ class AlertAccepted(BaseModel):
 
 
 @post("/api/v1/alerts", name="api-alerts", status_code=HTTP_202_ACCEPTED, sync_to_thread=True,
-      tags=["alerts"], responses={
-          400: ResponseSpec(ErrorOut, description="invalid fields, each named", generate_examples=False),
-          429: ResponseSpec(ErrorOut, description="too many requests for this address or from this IP",
-                            generate_examples=False)})
+      tags=["alerts"], responses=error_responses(400, 429))
 def create_alert_api(request: Request, data: AlertIn, services: ServicesDep) -> AlertAccepted | Response:
     """Subscribe an address to new openings matching a search; a confirmation mail is sent.
 

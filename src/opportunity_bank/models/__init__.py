@@ -15,6 +15,7 @@ from opportunity_bank.models.enums import (
     Role,
     Status,
 )
+from opportunity_bank.models.identities import OidcIdentity, OidcRequest
 from opportunity_bank.models.jobs import DeadlineReminder, JobRun
 from opportunity_bank.models.mail import MailBounce, MailMessage
 from opportunity_bank.models.opportunities import Attachment, Opportunity
@@ -29,7 +30,6 @@ __all__ = [
     "DEGREE_LEVELS", "KINDS", "LANGUAGES", "ROLES", "STATUSES",
     "AlertRequest", "AlertSentOpening", "AlertSubscription", "AlertToken", "ApiToken", "Attachment",
     "AuditEntry", "DeadlineReminder", "JobRun", "Kind", "LoginFailure", "MailBounce", "MailMessage",
-    "Opportunity", "OutboxEntry", "PayPeriod", "ReportTotal", "ReviewDecision", "Role", "SearchState",
-    "Status", "Target", "Unit", "User", "WebSession",
-    "utcnow",
+    "OidcIdentity", "OidcRequest", "Opportunity", "OutboxEntry", "PayPeriod", "ReportTotal",
+    "ReviewDecision", "Role", "SearchState", "Status", "Target", "Unit", "User", "WebSession", "utcnow",
 ]

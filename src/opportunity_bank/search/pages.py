@@ -17,6 +17,7 @@ from opportunity_bank.search.api import query_lists
 from opportunity_bank.search.documents import FACETS
 from opportunity_bank.search.engine import SearchUnavailable
 from opportunity_bank.search.query import SearchParamError, SearchRequest, SearchResult, parse_request
+from opportunity_bank.web.http import PUBLIC, accepts_gzip
 from opportunity_bank.web.i18n import LANGUAGES as LANGUAGE_CHOICES
 from opportunity_bank.web.i18n import negotiate_language
 from opportunity_bank.web.services import ServicesDep
@@ -36,19 +37,6 @@ def is_fragment_request(request: Request) -> bool:
     """htmx asking for the results only (not a history restore, which wants the whole page)."""
     return (request.headers.get("hx-request") == "true"
             and request.headers.get("hx-history-restore-request") != "true")
-
-
-def accepts_gzip(request: Request) -> bool:
-    """Whether Accept-Encoding allows gzip: named with a quality above 0, or else by `*`."""
-    qualities: dict[str, str] = {}
-    for part in request.headers.get("accept-encoding", "").lower().split(","):
-        name, *params = (piece.strip() for piece in part.split(";"))
-        qualities[name] = next((p.removeprefix("q=") for p in params if p.startswith("q=")), "1")
-    quality = qualities.get("gzip", qualities.get("*", "0"))
-    try:
-        return float(quality) > 0
-    except ValueError:
-        return False
 
 
 def search_query(search: SearchRequest, **changes: Any) -> list[tuple[str, str]]:
@@ -106,7 +94,10 @@ def page_numbers(current: int, last: int) -> list[int | None]:
     return numbers
 
 
-def page_context(search: SearchRequest, result: SearchResult | None, **extra: Any) -> dict[str, Any]:
+def page_context(request: Request, search: SearchRequest, result: SearchResult | None,
+                 **extra: Any) -> dict[str, Any]:
+    page_path = request.app.route_reverse("search-page")
+    feed_path = request.app.route_reverse("opportunities-feed")
     last_page = min(result.pages, 5000 // search.per_page) if result else 1
     return {
         "search": search,
@@ -115,9 +106,9 @@ def page_context(search: SearchRequest, result: SearchResult | None, **extra: An
         "filtered": bool(search.filters()),
         "pages": page_numbers(search.page, last_page) if result and result.total else [],
         "last_page": last_page,
-        "url": lambda **changes: search_url("/", search, **changes),
-        "feed_url": search_url("/feeds/opportunities.atom", search, sort="relevance", page=1),
-        "clear_url": search_url("/", SearchRequest(q=search.q)),
+        "url": lambda **changes: search_url(page_path, search, **changes),
+        "feed_url": search_url(feed_path, search, sort="relevance", page=1),
+        "clear_url": search_url(page_path, SearchRequest(q=search.q)),
         # The search as it stands (words and filters), for the alert form.
         "alert_url": search_url("/alerts/new", search, sort="relevance", page=1),
         **extra,
@@ -131,14 +122,16 @@ def search_context(request: Request, services: ServicesDep) -> tuple[int, dict[s
     try:
         search = parse_request(query_lists(request), default_per_page=PAGE_SIZE)
     except SearchParamError as error:
-        return 400, page_context(SearchRequest(), None, error=error, explicit_language=explicit_language)
+        return 400, page_context(request, SearchRequest(), None, error=error,
+                                 explicit_language=explicit_language)
     # The fragment re-renders facet counts too: counts that lag behind the query would mislead.
     try:
         result = services.answers.search(search)
     except SearchUnavailable as error:
         log.warning("search page degraded: %s", error)
-        return 503, page_context(search, None, unavailable=True, explicit_language=explicit_language)
-    return 200, page_context(search, result, explicit_language=explicit_language)
+        return 503, page_context(request, search, None, unavailable=True,
+                                 explicit_language=explicit_language)
+    return 200, page_context(request, search, result, explicit_language=explicit_language)
 
 
 def render_search_page(request: Request, services: ServicesDep, key: PageKey, version: int) -> RenderedPage:
@@ -161,7 +154,7 @@ def render_search_page(request: Request, services: ServicesDep, key: PageKey, ve
     return status, body
 
 
-@get("/", name="search-page", include_in_schema=False)
+@get("/", name="search-page", include_in_schema=False, cache_control=PUBLIC)
 async def search_page(request: Request, services: ServicesDep) -> Response[bytes]:
     """Async: a page already rendered for this address and index version costs no thread hop.
 
@@ -178,7 +171,7 @@ async def search_page(request: Request, services: ServicesDep) -> Response[bytes
         page = await services.answers.shared(
             ("page", key, version), lambda: render_search_page(request, services, key, version))
     status, packed = page
-    if accepts_gzip(request):
+    if accepts_gzip(request.headers.get("accept-encoding", "")):
         return Response(packed, status_code=status, media_type=MediaType.HTML,
                         headers={**VARY, "Content-Encoding": "gzip"})
     return Response(gzip.decompress(packed), status_code=status, media_type=MediaType.HTML, headers=VARY)

@@ -15,6 +15,9 @@ from opportunity_bank.search.documents import FACETS, day_number
 
 MAX_QUERY_CHARS = 200
 MAX_PAGE = 500
+MAX_PER_PAGE = 100
+MAX_VALUES = 20  # per filter group
+MAX_VALUE_CHARS = 200
 SORTS = {"relevance": None, "deadline": ["deadline_day:asc"], "newest": ["published_ts:desc"]}
 FLAGS = {"true": True, "1": True, "false": False, "0": False}
 HIGHLIGHT_PRE, HIGHLIGHT_POST = "\x02", "\x03"  # never in text; templates turn them into <mark>
@@ -95,13 +98,13 @@ def _int(params: Mapping[str, Sequence[str]], name: str, default: int, low: int,
 
 def _choices(params: Mapping[str, Sequence[str]], name: str, allowed: Sequence[str] | None) -> tuple:
     values = tuple(dict.fromkeys(v.strip() for v in params.get(name, []) if v.strip()))
-    if len(values) > 20:
-        raise SearchParamError(name, "at most 20 values")
+    if len(values) > MAX_VALUES:
+        raise SearchParamError(name, f"at most {MAX_VALUES} values")
     for value in values:
         if allowed is not None and value not in allowed:
             raise SearchParamError(name, f"unknown value {value[:40]!r}; use one of {', '.join(allowed)}")
-        if len(value) > 200:
-            raise SearchParamError(name, "a value is longer than 200 characters")
+        if len(value) > MAX_VALUE_CHARS:
+            raise SearchParamError(name, f"a value is longer than {MAX_VALUE_CHARS} characters")
     return values
 
 
@@ -115,21 +118,38 @@ def _flag(params: Mapping[str, Sequence[str]], name: str, default: bool) -> bool
 
 
 def parse_request(params: Mapping[str, Sequence[str]], *, default_per_page: int = 20) -> SearchRequest:
-    """Validate query parameters (each a list, as repeated in the URL)."""
+    """Validate query parameters (each a list, as repeated in the URL), as the pages get them."""
     q_values = params.get("q") or [""]
     sort = (params.get("sort") or ["relevance"])[-1] or "relevance"
     if sort not in SORTS:
         raise SearchParamError("sort", f"use one of {', '.join(SORTS)}")
-    return SearchRequest(
-        q=" ".join(q_values[-1].split())[:MAX_QUERY_CHARS],
+    return make_request(
+        q=q_values[-1],
         kind=_choices(params, "kind", KINDS),
         unit=_choices(params, "unit", None),
         language=_choices(params, "language", LANGUAGES),
         level=_choices(params, "level", DEGREE_LEVELS),
         page=_int(params, "page", 1, 1, MAX_PAGE),
-        per_page=_int(params, "per_page", default_per_page, 1, 100),
+        per_page=_int(params, "per_page", default_per_page, 1, MAX_PER_PAGE),
         sort=sort,
         facets=_flag(params, "facets", True),
+    )
+
+
+def make_request(*, q: str = "", kind: Sequence[str] = (), unit: Sequence[str] = (),
+                 language: Sequence[str] = (), level: Sequence[str] = (), page: int = 1,
+                 per_page: int = 20, sort: str = "relevance", facets: bool = True) -> SearchRequest:
+    """A request from values already checked (by `parse_request` or the API's typed parameters).
+
+    Spaces are collapsed and the words cut at MAX_QUERY_CHARS; repeated values count once.
+    """
+    def distinct(values: Sequence[str]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(str(v).strip() for v in values if str(v).strip()))
+
+    return SearchRequest(
+        q=" ".join(q.split())[:MAX_QUERY_CHARS], kind=distinct(kind), unit=distinct(unit),
+        language=distinct(language), level=distinct(level), page=page, per_page=per_page,
+        sort=sort, facets=facets,
     )
 
 
