@@ -1,7 +1,7 @@
 """mail outbox and bounces, saved-search alerts, scheduled job claims, deadline reminders
 
 Revision ID: 0007
-Revises: 0006
+Revises: 0008
 Create Date: 2026-12-01 07:30:00
 """
 
@@ -12,7 +12,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "0007"
-down_revision: str | None = "0006"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

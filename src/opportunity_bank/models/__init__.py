@@ -21,6 +21,7 @@ from opportunity_bank.models.mail import MailBounce, MailMessage
 from opportunity_bank.models.opportunities import Attachment, Opportunity
 from opportunity_bank.models.outbox import OutboxEntry, SearchState
 from opportunity_bank.models.report_totals import ReportTotal
+from opportunity_bank.models.search_misses import SearchMiss
 from opportunity_bank.models.sessions import LoginFailure, WebSession
 from opportunity_bank.models.targets import Target
 from opportunity_bank.models.units import Unit
@@ -31,5 +32,6 @@ __all__ = [
     "AlertRequest", "AlertSentOpening", "AlertSubscription", "AlertToken", "ApiToken", "Attachment",
     "AuditEntry", "DeadlineReminder", "JobRun", "Kind", "LoginFailure", "MailBounce", "MailMessage",
     "OidcIdentity", "OidcRequest", "Opportunity", "OutboxEntry", "PayPeriod", "ReportTotal",
-    "ReviewDecision", "Role", "SearchState", "Status", "Target", "Unit", "User", "WebSession", "utcnow",
+    "ReviewDecision", "Role", "SearchMiss", "SearchState", "Status", "Target", "Unit", "User",
+    "WebSession", "utcnow",
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import logging
+from dataclasses import replace
 from datetime import date
 from typing import Any
 from urllib.parse import urlencode
@@ -29,7 +30,8 @@ FIXED_VALUES = {"kind": KINDS, "language": LANGUAGES, "level": DEGREE_LEVELS}
 # A fragment and a page share one URL; caches and the browser must keep them apart.
 VARY = {"Vary": "HX-Request, Accept-Encoding"}
 PageKey = tuple[date, str, bool, bytes]
-RenderedPage = tuple[int, bytes]  # status, gzipped HTML
+# status, gzipped HTML, and the search when it found nothing (counted again when served kept)
+RenderedPage = tuple[int, bytes, SearchRequest | None]
 MAX_KEPT_QUERY_BYTES = 1_000
 
 
@@ -120,7 +122,8 @@ def search_context(request: Request, services: ServicesDep) -> tuple[int, dict[s
     # A language chosen in the address stays in the form, so typing keeps it in the URL too.
     explicit_language = request.query_params.get("lang") in LANGUAGE_CHOICES
     try:
-        search = parse_request(query_lists(request), default_per_page=PAGE_SIZE)
+        search = replace(parse_request(query_lists(request), default_per_page=PAGE_SIZE),
+                         interface_language=negotiate_language(request))
     except SearchParamError as error:
         return 400, page_context(request, SearchRequest(), None, error=error,
                                  explicit_language=explicit_language)
@@ -131,6 +134,8 @@ def search_context(request: Request, services: ServicesDep) -> tuple[int, dict[s
         log.warning("search page degraded: %s", error)
         return 503, page_context(request, search, None, unavailable=True,
                                  explicit_language=explicit_language)
+    if result.total == 0:
+        services.answers.note_miss(search)
     return 200, page_context(request, search, result, explicit_language=explicit_language)
 
 
@@ -149,9 +154,11 @@ def render_search_page(request: Request, services: ServicesDep, key: PageKey, ve
     body = gzip.compress(html, compresslevel=1, mtime=0)
     # A long address is no popular search; unknown parameters are ignored but echoed in the
     # language links, so keeping such pages would let anyone fill the cache with padding.
-    if status == 200 and not context["result"].degraded and len(key[3]) <= MAX_KEPT_QUERY_BYTES:
-        services.answers.keep_page(key, version, (status, body))
-    return status, body
+    result = context["result"]
+    missed = context["search"] if status == 200 and result.total == 0 else None
+    if status == 200 and not result.degraded and len(key[3]) <= MAX_KEPT_QUERY_BYTES:
+        services.answers.keep_page(key, version, (status, body, missed))
+    return status, body, missed
 
 
 @get("/", name="search-page", include_in_schema=False, cache_control=PUBLIC)
@@ -170,7 +177,9 @@ async def search_page(request: Request, services: ServicesDep) -> Response[bytes
         version = services.answers.version.value
         page = await services.answers.shared(
             ("page", key, version), lambda: render_search_page(request, services, key, version))
-    status, packed = page
+    elif page[2] is not None:
+        services.answers.note_miss(page[2])
+    status, packed, _ = page
     if accepts_gzip(request.headers.get("accept-encoding", "")):
         return Response(packed, status_code=status, media_type=MediaType.HTML,
                         headers={**VARY, "Content-Encoding": "gzip"})

@@ -11,7 +11,7 @@ from datetime import date
 from typing import Any
 
 from opportunity_bank.models.enums import DEGREE_LEVELS, KINDS, LANGUAGES
-from opportunity_bank.search.documents import FACETS, day_number
+from opportunity_bank.search.documents import FACETS, LANGUAGE_RANKS, day_number
 
 MAX_QUERY_CHARS = 200
 MAX_PAGE = 500
@@ -46,6 +46,8 @@ class SearchRequest:
     per_page: int = 20
     sort: str = "relevance"
     facets: bool = True  # as-you-type requests skip facets: they are not shown
+    # The language of the page or of Accept-Language: breaks a tie in detecting the query's.
+    interface_language: str = ""
     # Only these openings (never from the URL): alert digests ask which new openings match.
     ids: tuple[int, ...] = ()
 
@@ -55,7 +57,8 @@ class SearchRequest:
     def cache_key(self, today: date) -> tuple:
         return (
             " ".join(self.q.casefold().split()), *(tuple(sorted(getattr(self, f))) for f in FACETS),
-            self.page, self.per_page, self.sort, self.facets, today.toordinal(), self.ids,
+            self.page, self.per_page, self.sort, self.facets, self.interface_language,
+            today.toordinal(), self.ids,
         )
 
 
@@ -66,6 +69,7 @@ class SearchResult:
     hits: list[dict[str, Any]]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     degraded: bool = False
+    suggestion: str | None = None  # "did you mean", only with no hits and only if it finds some
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -76,6 +80,7 @@ class SearchResult:
             "hits": [{k: h.get(k) for k in HIT_FIELDS} for h in self.hits],
             "facets": self.facets,
             "degraded": self.degraded,
+            "suggestion": self.suggestion,
         }
 
     @property
@@ -171,8 +176,12 @@ def filter_expression(
 def meili_queries(
     request: SearchRequest, query_text: str, index_uid: str, today: date,
     matching_strategy: str = "last",
+    query_language: str | None = None,
 ) -> list[dict[str, Any]]:
     """The main query, then one facet-only query per filtered group.
+
+    Sorted by relevance, openings written in ``query_language`` come before equally good
+    matches in other languages (the ``sort`` ranking rule breaks ties of the rules before it).
 
     A group's own filter is left out of its facet query (disjunctive faceting), so choosing
     "summer job" still shows how many theses there are to switch to.
@@ -196,6 +205,8 @@ def meili_queries(
         )
     if SORTS[request.sort]:
         main["sort"] = SORTS[request.sort]
+    elif request.q and query_language in LANGUAGE_RANKS:
+        main["sort"] = [f"{LANGUAGE_RANKS[query_language]}:asc"]
     if not request.facets:
         return [main]
     main["facets"] = [FACETS[name] for name in FACETS if name not in filters]

@@ -50,7 +50,8 @@ class SearchAnswer(msgspec.Struct, forbid_unknown_fields=True):
     """Open openings matching a search, one page of them, with counts per filter value.
 
     `degraded` is true while Meilisearch is unreachable and the database answered: plainer
-    ranking, no typo tolerance, the same visibility rule.
+    ranking, no typo tolerance, the same visibility rule. `suggestion` is the "did you mean"
+    of a search that found nothing.
     """
 
     query: str
@@ -60,3 +61,5 @@ class SearchAnswer(msgspec.Struct, forbid_unknown_fields=True):
     hits: list[SearchHit]
     facets: SearchFacets
     degraded: bool
+    # With no hits: a corrected query (spelling, lexicon) that finds some, else null.
+    suggestion: str | None = None
