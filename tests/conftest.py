@@ -7,6 +7,7 @@ template migrated once, and its own Meilisearch index, so tests cannot see each 
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import uuid
@@ -22,6 +23,7 @@ from opportunity_bank import db
 from opportunity_bank.search.client import SearchClient
 from opportunity_bank.search.managed import ManagedMeilisearch
 from opportunity_bank.settings import Settings
+from tests.smtp_server import SmtpServer, smtp_server
 
 PG_URL = os.environ.get("OPPORTUNITY_BANK_TEST_DATABASE_URL")
 TEMPLATE_DB = "ob_test_template"
@@ -87,6 +89,8 @@ def fresh_settings(directory: Path, meili: ManagedMeilisearch, template_url: str
         meili_index=index,
         secret_key="test-secret-" + "x" * 40,
         env="test",
+        # Tests run scheduled jobs themselves (tests/integration/test_jobs.py), at times they choose.
+        jobs=False,
     )
     client = SearchClient(meili.url, meili.master_key)
     for uid in (index, *(i.uid for i in client.get_indexes({"limit": 1000})["results"]
@@ -125,3 +129,28 @@ def client(settings):
 @pytest.fixture
 def services(client):
     return client.app.state.services
+
+
+@pytest.fixture
+def smtp() -> Iterator[SmtpServer]:
+    """A real SMTP server (aiosmtpd) on a free loopback port, recording what it accepts."""
+    with smtp_server() as server:
+        yield server
+
+
+@pytest.fixture
+def mail_settings(settings, smtp) -> Settings:
+    return dataclasses.replace(settings, smtp_url=smtp.url, mail_from="Mahdollisuuspankki <noreply@espoo.fi>",
+                               public_url="https://mahdollisuudet.espoo.fi")
+
+
+@pytest.fixture
+def mail_client(mail_settings):
+    """The app with mail going to the test SMTP server."""
+    from litestar.testing import TestClient
+
+    from opportunity_bank.app import create_app
+
+    with TestClient(create_app(mail_settings)) as test_client:
+        test_client.headers["Accept-Language"] = "en"
+        yield test_client

@@ -10,6 +10,7 @@ from opportunity_bank import __version__
 from opportunity_bank.accounts import admin_pages
 from opportunity_bank.accounts.oidc_pages import OIDC_ROUTES
 from opportunity_bank.accounts.pages import login_form, login_submit, logout
+from opportunity_bank.alerts.pages import ROUTES as ALERT_ROUTES
 from opportunity_bank.opportunities.api import get_opportunity
 from opportunity_bank.opportunities.downloads import download_attachment
 from opportunity_bank.opportunities.editing_api import EDITING_ROUTES
@@ -17,6 +18,7 @@ from opportunity_bank.opportunities.pages import opportunity_page
 from opportunity_bank.opportunities.workspace import workspace_pages
 from opportunity_bank.outreach import calendar as outreach_calendar
 from opportunity_bank.outreach import sitemap as outreach_sitemap
+from opportunity_bank.reminders.pages import reminder_pages
 from opportunity_bank.reports import api as reports_api
 from opportunity_bank.reports import open_data
 from opportunity_bank.reports import pages as reports_pages
@@ -56,8 +58,8 @@ def create_app(settings: Settings, *, run_indexer: bool = True) -> WebApp:
             login_form, login_submit, logout, *OIDC_ROUTES,
             *EDITING_ROUTES, workspace_pages, download_attachment,
             *reports_api.ROUTES, *reports_pages.ROUTES, *review_api.ROUTES, *review_pages.ROUTES,
-            *open_data.ROUTES, *outreach_sitemap.ROUTES, *outreach_calendar.ROUTES,
-            *admin_pages.ROUTES,
+            *open_data.ROUTES, *outreach_sitemap.ROUTES, *outreach_calendar.ROUTES, *ALERT_ROUTES,
+            reminder_pages, *admin_pages.ROUTES,
         ],
         middleware=[remember_language, csrf_middleware(settings)],
         before_send=[security_headers_hook(settings)],

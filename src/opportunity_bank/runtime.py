@@ -3,7 +3,8 @@
 `create_app` only wires routes; its lifespan calls :func:`start_services` and
 :func:`stop_services` here. :func:`serve` runs the HTTP server, in one process or, with
 ``--workers N``, as a parent that owns what must exist once (the managed Meilisearch and
-its supervisor, the outbox indexer) and N worker processes that only answer requests.
+its supervisor, the outbox indexer, the scheduled jobs and the mail sender) and N worker
+processes that only answer requests.
 Each worker keeps its own answer cache, which follows the index version the parent's
 indexer bumps in the database (polled every 0.25 s).
 """
@@ -24,6 +25,7 @@ from sqlalchemy.engine import Engine
 
 from opportunity_bank.children import die_with_parent
 from opportunity_bank.db import make_engine
+from opportunity_bank.jobs.scheduler import Scheduler, standard_jobs
 from opportunity_bank.search.analysis import get_analyzer
 from opportunity_bank.search.cache import CachedSearch
 from opportunity_bank.search.client import SearchClient
@@ -71,6 +73,15 @@ def start_indexer(db: Engine, search: SearchEngine, server: SearchServer,
     return indexer
 
 
+def start_scheduler(settings: Settings, db: Engine, search: SearchEngine) -> Scheduler | None:
+    """Scheduled jobs and the mail sender, in the process that also runs the indexer."""
+    if not settings.jobs:
+        return None
+    scheduler = Scheduler(settings, db, standard_jobs(db, search))
+    scheduler.start()
+    return scheduler
+
+
 def start_services(settings: Settings, run_indexer: bool = True) -> Services:
     db = make_engine(settings)
     server, search = connect_search(settings, db, publish=run_indexer)
@@ -79,11 +90,14 @@ def start_services(settings: Settings, run_indexer: bool = True) -> Services:
     indexer = start_indexer(db, search, server, answers.version.advance) if run_indexer else None
     trimmer = MemoryTrimmer()
     trimmer.start()
+    scheduler = start_scheduler(settings, db, search) if run_indexer else None
     return Services(settings=settings, db=db, search=search, indexer=indexer, answers=answers,
-                    search_server=server, memory=trimmer)
+                    search_server=server, memory=trimmer, scheduler=scheduler)
 
 
 def stop_services(services: Services) -> None:
+    if services.scheduler:
+        services.scheduler.stop()
     if services.indexer:
         services.indexer.stop(flush=True, timeout=INDEXER_STOP_SECONDS)
     services.answers.stop()
@@ -122,6 +136,7 @@ def serve(settings: Settings, host: str, port: int, workers: int = 1) -> None:
     db = make_engine(settings)
     server, search = connect_search(settings, db, publish=True)
     indexer = start_indexer(db, search, server)
+    scheduler = start_scheduler(settings, db, search)
     trimmer = MemoryTrimmer()  # the indexer's batches are the parent's big allocations
     trimmer.start()
     # The workers use the parent's server as they would an external one.
@@ -129,6 +144,8 @@ def serve(settings: Settings, host: str, port: int, workers: int = 1) -> None:
     try:
         _run_workers(worker_settings, workers, **options)
     finally:
+        if scheduler:
+            scheduler.stop()
         trimmer.stop()
         indexer.stop(flush=True, timeout=INDEXER_STOP_SECONDS)
         search.client.close()

@@ -16,6 +16,7 @@ PREFIX = "OPPORTUNITY_BANK_"
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEV_SECRET_FILE = "secret_key"  # noqa: S105 (a file name)
 MIN_SECRET_LENGTH = 32
+DEFAULT_MAIL_FROM = "Opportunity Bank <no-reply@localhost>"
 STAFF_ROLES = ("supervisor", "hr", "admin")
 DEFAULT_OIDC_ROLES = "Supervisor=supervisor,HR=hr,Admin=admin"
 
@@ -38,9 +39,9 @@ def parse_role_map(text: str) -> tuple[tuple[str, str], ...]:
 
 def parse_flag(name: str, text: str) -> bool:
     value = text.strip().lower()
-    if value not in ("true", "false", "1", "0", "yes", "no"):
+    if value not in ("true", "false", "1", "0", "yes", "no", "on", "off"):
         raise SettingsError(f"{PREFIX}{name} must be true or false, not {text!r}")
-    return value in ("true", "1", "yes")
+    return value in ("true", "1", "yes", "on")
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +62,12 @@ class Settings:
     # The service's public base (links in sitemaps, calendars, feeds and mails); never the
     # request's Host header, which a client chooses.
     public_url: str = ""
+    # Mail: SMTP_URL unset writes mails as .eml files under DATA_DIR/mail/ (development, demos).
+    smtp_url: str | None = None
+    mail_from: str = DEFAULT_MAIL_FROM
+    # Scheduled jobs (digests, reminders, clean-up) in `serve`; JOBS=off for a process that
+    # should only answer requests. Runs happen once across processes either way.
+    jobs: bool = True
     oidc_issuer: str | None = None
     oidc_client_id: str | None = None
     oidc_client_secret: str | None = None
@@ -105,6 +112,10 @@ class Settings:
     def attachments_dir(self) -> Path:
         return self.data_dir / "attachments"
 
+    @property
+    def mail_dir(self) -> Path:
+        return self.data_dir / "mail"
+
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         env = dict(os.environ if environ is None else environ)
@@ -141,6 +152,9 @@ class Settings:
             host=get("HOST", "127.0.0.1"),
             port=port,
             env=mode,
+            jobs=parse_flag("JOBS", get("JOBS", "on")),
+            smtp_url=get("SMTP_URL"),
+            mail_from=get("MAIL_FROM", DEFAULT_MAIL_FROM),
             public_url=(get("PUBLIC_URL") or "").rstrip("/"),
             oidc_issuer=(get("OIDC_ISSUER") or "").rstrip("/") or None,
             oidc_client_id=get("OIDC_CLIENT_ID"),
@@ -159,6 +173,15 @@ class Settings:
             raise SettingsError(f"{PREFIX}MEILI_INDEX may hold only letters, digits, - and _")
         if not self.database_url.startswith(("sqlite", "postgresql")):
             raise SettingsError(f"{PREFIX}DATABASE_URL must be a sqlite:// or postgresql:// URL")
+        if self.smtp_url:
+            from opportunity_bank.mail.transport import SmtpUrlError, parse_smtp_url
+
+            try:
+                parse_smtp_url(self.smtp_url)
+            except SmtpUrlError as error:
+                raise SettingsError(f"{PREFIX}SMTP_URL {error}") from None
+        if "@" not in self.mail_from:
+            raise SettingsError(f"{PREFIX}MAIL_FROM must hold an e-mail address")
         if self.public_url and not self.public_url.startswith(("http://", "https://")):
             raise SettingsError(f"{PREFIX}PUBLIC_URL must start with http:// or https://")
         if self.oidc_enabled:

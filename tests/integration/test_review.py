@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from sqlmodel import Session, select
 
 from opportunity_bank import db
 from opportunity_bank.cli import main
-from opportunity_bank.models import AuditEntry, Unit
+from opportunity_bank.mail.sender import MailSender
+from opportunity_bank.models import AuditEntry, Opportunity, Unit
+from opportunity_bank.review.service import remind_reviewers
 from tests.helpers import search_ids, wait_until
+from tests.smtp_server import parts
 from tests.workspace_helpers import GEO, STREETS, make_staff, opening, page_form, sign_in
 
 
@@ -166,3 +171,33 @@ def test_units_set_review_on_the_command_line(settings, engine, monkeypatch, cap
     assert main(["units", "set", "Ei tällaista", "--review", "none"]) == 2
     error = capsys.readouterr().err.strip()
     assert error.count("\n") == 0 and "no unit named 'Ei tällaista'" in error
+
+
+def test_the_owner_is_mailed_the_reason_and_late_reviews_remind_reviewers(mail_client, mail_settings, smtp):
+    services = mail_client.app.state.services
+    people = make_staff(services)
+    require_review(services, STREETS)
+    sender = MailSender(mail_settings, services.db)
+    created = publish(mail_client, people.streets, external_id="rev-m", title="Liikennelaskija")
+    mail_client.post(f"/api/v1/opportunities/{created['id']}/review", headers=people.hr.auth,
+                     json={"decision": "changes", "reason": "Kerro työajat."})
+    sender.send_pending()
+    (message,) = smtp.to(people.streets.email)
+    text, html = parts(message)
+    assert "Kerro työajat." in text and "Kerro työajat." in html
+    assert f"https://mahdollisuudet.espoo.fi/my/{created['id']}/edit" in text
+
+    waiting = publish(mail_client, people.streets, external_id="rev-w", title="Kaupunkimittaaja")
+    with db.session_scope(services.db) as session:
+        opportunity = session.get(Opportunity, waiting["id"])
+        opportunity.submitted_at = datetime(2026, 11, 30, 8, tzinfo=UTC)  # a Monday
+        session.add(opportunity)
+    thursday, saturday = datetime(2026, 12, 3, 7, tzinfo=UTC), datetime(2026, 12, 5, 7, tzinfo=UTC)
+    with db.session_scope(services.db) as session:
+        assert remind_reviewers(session, datetime(2026, 12, 2, 7, tzinfo=UTC)) == 0  # two working days
+        assert remind_reviewers(session, saturday) == 0
+        assert remind_reviewers(session, thursday) == 1  # HR, the only reviewer
+    sender.send_pending()
+    (reminder,) = smtp.to(people.hr.email)
+    assert "Kaupunkimittaaja" in parts(reminder)[0]
+    assert "https://mahdollisuudet.espoo.fi/hr/reviews" in parts(reminder)[0]

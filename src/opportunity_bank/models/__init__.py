@@ -1,5 +1,6 @@
 """SQLModel tables, one module per table family."""
 
+from opportunity_bank.models.alerts import AlertRequest, AlertSentOpening, AlertSubscription, AlertToken
 from opportunity_bank.models.audit import AuditEntry
 from opportunity_bank.models.base import utcnow
 from opportunity_bank.models.enums import (
@@ -15,6 +16,8 @@ from opportunity_bank.models.enums import (
     Status,
 )
 from opportunity_bank.models.identities import OidcIdentity, OidcRequest
+from opportunity_bank.models.jobs import DeadlineReminder, JobRun
+from opportunity_bank.models.mail import MailBounce, MailMessage
 from opportunity_bank.models.opportunities import Attachment, Opportunity
 from opportunity_bank.models.outbox import OutboxEntry, SearchState
 from opportunity_bank.models.report_totals import ReportTotal
@@ -26,7 +29,9 @@ from opportunity_bank.models.users import ApiToken, User
 
 __all__ = [
     "DEGREE_LEVELS", "KINDS", "LANGUAGES", "ROLES", "STATUSES",
-    "ApiToken", "Attachment", "AuditEntry", "Kind", "LoginFailure", "OidcIdentity", "OidcRequest",
-    "Opportunity", "OutboxEntry", "PayPeriod", "ReportTotal", "ReviewDecision", "Role", "SearchMiss",
-    "SearchState", "Status", "Target", "Unit", "User", "WebSession", "utcnow",
+    "AlertRequest", "AlertSentOpening", "AlertSubscription", "AlertToken", "ApiToken", "Attachment",
+    "AuditEntry", "DeadlineReminder", "JobRun", "Kind", "LoginFailure", "MailBounce", "MailMessage",
+    "OidcIdentity", "OidcRequest", "Opportunity", "OutboxEntry", "PayPeriod", "ReportTotal",
+    "ReviewDecision", "Role", "SearchMiss", "SearchState", "Status", "Target", "Unit", "User",
+    "WebSession", "utcnow",
 ]

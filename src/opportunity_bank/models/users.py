@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import true as sa_true
 from sqlmodel import Field, SQLModel
 
 from opportunity_bank.models.base import utcnow
@@ -16,6 +17,8 @@ class User(SQLModel, table=True):
     role: str = Field(max_length=20)
     unit_id: int | None = Field(default=None, foreign_key="units.id", index=True)
     is_active: bool = Field(default=True)
+    # Deadline reminders and the filled-positions question; each owner can turn them off.
+    deadline_reminders: bool = Field(default=True, sa_column_kwargs={"server_default": sa_true()})
     created_at: datetime = Field(default_factory=utcnow)
 
 

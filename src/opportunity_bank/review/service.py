@@ -9,7 +9,8 @@ from typing import Any
 from sqlalchemy import and_, or_
 from sqlmodel import Session, select
 
-from opportunity_bank.models import Opportunity, ReviewDecision, Status, Unit, User
+from opportunity_bank import mail
+from opportunity_bank.models import Opportunity, ReviewDecision, Role, Status, Unit, User
 from opportunity_bank.opportunities.editing import (
     Editor,
     FieldProblems,
@@ -18,9 +19,16 @@ from opportunity_bank.opportunities.editing import (
     unit_name,
     validate,
 )
+from opportunity_bank.opportunities.lifecycle import city_time, city_today
 from opportunity_bank.opportunities.schemas import FieldError, OpportunityFields
 from opportunity_bank.opportunities.service import apply_values, stored_values
-from opportunity_bank.review.rules import check_decision, reason_problem
+from opportunity_bank.reminders.service import STAFF_LANGUAGE
+from opportunity_bank.review.rules import (
+    REMIND_AFTER_WORKING_DAYS,
+    check_decision,
+    reason_problem,
+    working_days_between,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +85,41 @@ def decide(session: Session, reviewer: Editor, opportunity: Opportunity, decisio
     session.add(opportunity)
     record_audit(session, reviewer, opportunity, "review",
                  {**changes, "decision": (None, str(decision)), "reason": (None, reason)})
+    if decision == ReviewDecision.CHANGES:
+        mail_owner(session, opportunity, reason or "")
     return changes
+
+
+def mail_owner(session: Session, opportunity: Opportunity, reason: str) -> None:
+    """The owner hears of the reason in the same transaction as the decision."""
+    owner = session.get(User, opportunity.owner_id) if opportunity.owner_id else None
+    if owner is None or not owner.is_active:
+        return
+    mail.enqueue(session, to=owner.email, template="reviews/changes", language=STAFF_LANGUAGE,
+                 context={"title": opportunity.title, "reason": reason,
+                          "edit_path": f"/my/{opportunity.id}/edit"})
+
+
+def remind_reviewers(session: Session, now: datetime) -> int:
+    """Mail every reviewer the openings waiting more than two working days; returns mails queued.
+
+    Run once a day by the scheduler; on weekends nobody is reminded.
+    """
+    today = city_today(now)
+    if today.weekday() >= 5:
+        return 0
+    late = [item for item in review_queue(session)
+            if working_days_between(city_time(item.waiting_since).date(), today) > REMIND_AFTER_WORKING_DAYS]
+    if not late:
+        return 0
+    reviewers = session.exec(
+        select(User.email).where(User.role.in_((Role.HR, Role.ADMIN)), User.is_active)).all()
+    context = {"count": len(late), "queue_path": "/hr/reviews",
+               "items": [{"title": item.opportunity.title, "unit": item.unit} for item in late]}
+    for address in reviewers:
+        mail.enqueue(session, to=address, template="reviews/waiting", language=STAFF_LANGUAGE,
+                     context=context)
+    return len(reviewers)
 
 
 def approved_values(session: Session, opportunity: Opportunity) -> dict[str, Any]:

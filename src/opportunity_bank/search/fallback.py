@@ -190,6 +190,8 @@ class DatabaseSearch:
                                 facets={name: {} for name in FACETS}, degraded=True)
         words = query_words(request.q, self.analyzer)
         base = [visible_clause(today), *words_clause(words)]
+        if request.ids:
+            base.append(Opportunity.id.in_(request.ids))
         with Session(self.engine) as session:
             total = session.exec(
                 select(func.count()).select_from(Opportunity).join(Unit, Unit.id == Opportunity.unit_id)

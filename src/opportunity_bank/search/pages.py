@@ -111,6 +111,8 @@ def page_context(request: Request, search: SearchRequest, result: SearchResult |
         "url": lambda **changes: search_url(page_path, search, **changes),
         "feed_url": search_url(feed_path, search, sort="relevance", page=1),
         "clear_url": search_url(page_path, SearchRequest(q=search.q)),
+        # The search as it stands (words and filters), for the alert form.
+        "alert_url": search_url("/alerts/new", search, sort="relevance", page=1),
         **extra,
     }
 

@@ -48,6 +48,8 @@ class SearchRequest:
     facets: bool = True  # as-you-type requests skip facets: they are not shown
     # The language of the page or of Accept-Language: breaks a tie in detecting the query's.
     interface_language: str = ""
+    # Only these openings (never from the URL): alert digests ask which new openings match.
+    ids: tuple[int, ...] = ()
 
     def filters(self) -> dict[str, tuple[str, ...]]:
         return {name: getattr(self, name) for name in FACETS if getattr(self, name)}
@@ -56,7 +58,7 @@ class SearchRequest:
         return (
             " ".join(self.q.casefold().split()), *(tuple(sorted(getattr(self, f))) for f in FACETS),
             self.page, self.per_page, self.sort, self.facets, self.interface_language,
-            today.toordinal(),
+            today.toordinal(), self.ids,
         )
 
 
@@ -185,10 +187,11 @@ def meili_queries(
     "summer job" still shows how many theses there are to switch to.
     """
     filters = request.filters()
+    only = [f"id IN [{', '.join(str(int(i)) for i in request.ids)}]"] if request.ids else []
     main: dict[str, Any] = {
         "indexUid": index_uid,
         "q": query_text,
-        "filter": filter_expression(filters, today),
+        "filter": [*filter_expression(filters, today), *only],
         "hitsPerPage": request.per_page,
         "page": request.page,
         "attributesToRetrieve": list(HIT_FIELDS),
@@ -212,7 +215,7 @@ def meili_queries(
         queries.append({
             "indexUid": index_uid,
             "q": query_text,
-            "filter": filter_expression(filters, today, skip=name),
+            "filter": [*filter_expression(filters, today, skip=name), *only],
             "limit": 0,
             "facets": [FACETS[name]],
             "matchingStrategy": matching_strategy,

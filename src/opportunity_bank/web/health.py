@@ -7,6 +7,7 @@ from litestar.status_codes import HTTP_200_OK, HTTP_503_SERVICE_UNAVAILABLE
 from sqlalchemy import text
 
 from opportunity_bank.accounts.identity import require_admin
+from opportunity_bank.mail import mail_backlog
 from opportunity_bank.search.engine import searchable_count
 from opportunity_bank.search.indexer import failing_entries, outbox_stats
 from opportunity_bank.search.version import index_version
@@ -42,7 +43,9 @@ def _analysis_ok(services: Services) -> bool:
 
 @get("/readyz", name="readyz", sync_to_thread=True)
 def readyz(services: ServicesDep) -> Response[dict]:
-    """200 while the database answers (search degrades to it) and Finnish analysis works.
+    """200 while the database answers (search degrades to it) and Finnish analysis works; with
+    the search outbox backlog and the e-mail outbox backlog (`mail_outbox`: pending, failed, age
+    of the oldest pending in s).
 
     ``search`` is ``ok``, or ``degraded`` while Meilisearch is unreachable or being rebuilt and
     searches are answered from the database. ``analysis`` is ``unavailable`` without Voikko's
@@ -52,6 +55,7 @@ def readyz(services: ServicesDep) -> Response[dict]:
                   "analysis": "ok" if _analysis_ok(services) else "unavailable"}
     if _database_ok(services):
         body["outbox"] = outbox_stats(services.db).as_json()
+        body["mail_outbox"] = mail_backlog(services.db).as_json()
     else:
         body["database"] = "unavailable"
     ready = body["database"] == "ok" and body["analysis"] == "ok"

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from litestar.di import NamedDependency
 from sqlalchemy.engine import Engine
 
+from opportunity_bank.jobs.scheduler import Scheduler
 from opportunity_bank.search.cache import CachedSearch
 from opportunity_bank.search.engine import SearchEngine
 from opportunity_bank.search.indexer import OutboxIndexer
@@ -24,6 +25,7 @@ class Services:
     answers: CachedSearch  # search through the answer cache; what student pages should call
     memory: MemoryTrimmer  # gives freed memory back to the system
     search_server: SearchServer | None = None
+    scheduler: Scheduler | None = None  # scheduled jobs and the mail sender, in the main process
 
 
 ServicesDep = NamedDependency[Services]

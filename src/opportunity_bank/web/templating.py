@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, pass_context, select_autoescape
+from jinja2 import Environment, FileSystemLoader, Undefined, pass_context, select_autoescape
 from jinja2 import TemplateNotFound as JinjaTemplateNotFound
 from jinja2.runtime import Context
 from litestar.exceptions import TemplateNotFoundException
@@ -47,10 +47,13 @@ def language_url(context: Context, language: str) -> str:
     return i18n.language_url(request.url.path, request.url.query, language)
 
 
-def make_environment(directory: Path, language: str = i18n.DEFAULT_LANGUAGE) -> Environment:
+def make_environment(directory: Path, language: str = i18n.DEFAULT_LANGUAGE, *, escape_all: bool = True,
+                     undefined: type[Undefined] = Undefined) -> Environment:
+    """`escape_all=False` is for plain-text templates (mails' text parts) only."""
     environment = Environment(
         loader=FileSystemLoader(str(directory)),
-        autoescape=select_autoescape(default=True, default_for_string=True),
+        autoescape=select_autoescape(default=escape_all, default_for_string=escape_all),
+        undefined=undefined,
         auto_reload=False,
         trim_blocks=True,
         lstrip_blocks=True,

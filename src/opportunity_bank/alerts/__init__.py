@@ -1,0 +1,1 @@
+"""Saved searches for students: subscribing with double opt-in, digests, unsubscribing."""

@@ -1,0 +1,1 @@
+"""Deadline reminders for the owners of openings, and the question how many were filled."""
