@@ -34,12 +34,13 @@ from opportunity_bank.search.indexer import OutboxIndexer
 from opportunity_bank.search.pages import search_page
 from opportunity_bank.search.runtime import SearchServer
 from opportunity_bank.settings import Settings
+from opportunity_bank.web.csrf import require_csrf_unless_listed
 from opportunity_bank.web.errors import EXCEPTION_HANDLERS
 from opportunity_bank.web.health import admin_status, healthz, readyz
 from opportunity_bank.web.i18n import remember_language
 from opportunity_bank.web.memory import MemoryTrimmer
 from opportunity_bank.web.pages import accessibility_statement
-from opportunity_bank.web.security import csrf_middleware, security_headers_hook
+from opportunity_bank.web.security import security_headers_hook
 from opportunity_bank.web.services import Services
 from opportunity_bank.web.static import static_files
 from opportunity_bank.web.templating import template_config
@@ -123,7 +124,8 @@ def create_app(settings: Settings, *, run_indexer: bool = True) -> Litestar:
             login_form, login_submit, logout, *EDITING_ROUTES, workspace_pages, download_attachment,
             *reports_api.ROUTES, *reports_pages.ROUTES,
         ],
-        middleware=[remember_language, csrf_middleware(settings)],
+        middleware=[remember_language],
+        guards=[require_csrf_unless_listed],
         before_send=[security_headers_hook(settings)],
         dependencies={"services": Provide(provide_services, sync_to_thread=False)},
         exception_handlers=EXCEPTION_HANDLERS,

@@ -26,6 +26,8 @@ from opportunity_bank.accounts.sessions import (
 )
 from opportunity_bank.accounts.users import find_user, hasher
 from opportunity_bank.settings import Settings
+from opportunity_bank.web.csrf import require_csrf
+from opportunity_bank.web.params import SMALL_BODY
 from opportunity_bank.web.services import ServicesDep
 
 AFTER_LOGIN = "/my/"
@@ -78,7 +80,8 @@ def login_form(next: FromQuery[str] = AFTER_LOGIN) -> Template:
     return login_page(next_path=safe_next(next))
 
 
-@post("/login", name="login-submit", sync_to_thread=True, include_in_schema=False)
+@post("/login", name="login-submit", sync_to_thread=True, include_in_schema=False,
+      guards=[require_csrf], request_max_body_size=SMALL_BODY)
 def login_submit(request: Request, data: FormData, services: ServicesDep) -> Template | Redirect:
     email = str(data.get("email", "")).strip().lower()[:254]
     password = str(data.get("password", ""))[:1024]
@@ -112,7 +115,8 @@ def login_submit(request: Request, data: FormData, services: ServicesDep) -> Tem
                     cookies=[session_cookie(services.settings, session_id)])
 
 
-@post("/logout", name="logout", sync_to_thread=True, include_in_schema=False)
+@post("/logout", name="logout", sync_to_thread=True, include_in_schema=False,
+      guards=[require_csrf], request_max_body_size=SMALL_BODY)
 def logout(request: Request, services: ServicesDep) -> Redirect:
     session_id = request.cookies.get(session_cookie_name(services.settings))
     if session_id:

@@ -36,6 +36,7 @@ from opportunity_bank.opportunities.attachments import (
     MULTIPART_OVERHEAD,
     UploadProblem,
     check_declared_length,
+    discard,
     receive_pdf,
     store_attachment,
 )
@@ -47,8 +48,9 @@ from opportunity_bank.opportunities.schemas import (
     StatusChange,
 )
 from opportunity_bank.search.documents import detail_url
+from opportunity_bank.web import csrf
 from opportunity_bank.web.errors import json_error
-from opportunity_bank.web.params import RowId
+from opportunity_bank.web.params import OPENING_BODY, SMALL_BODY, RowId
 from opportunity_bank.web.services import ServicesDep
 
 
@@ -146,7 +148,8 @@ EDITING_EXCEPTION_HANDLERS = {
     ValidationException: body_invalid,
 }
 # Every editing route: deny by default, one error shape.
-API = {"guards": [require_editor], "tags": ["editing"], "exception_handlers": EDITING_EXCEPTION_HANDLERS}
+API = {"guards": [require_editor, csrf.require_csrf], "tags": ["editing"],
+       "exception_handlers": EDITING_EXCEPTION_HANDLERS}
 ONE_OPENING = error_responses(400, 401, 403, 404, 422)
 
 
@@ -178,7 +181,7 @@ def editable_or_404(session: Session, editor: Editor, opportunity_id: int) -> Op
 
 
 @post("/api/v1/opportunities", **API, name="api-create-opportunity", status_code=201, sync_to_thread=True,
-      responses=error_responses(400, 401, 403, 422))
+      responses=error_responses(400, 401, 403, 422), request_max_body_size=OPENING_BODY)
 def create_opportunity(request: Request, data: JSONBody[OpportunityCreate],
                        services: ServicesDep) -> EditorOpportunity:
     """A new opening (a draft unless `status` is `published`); external_id is generated if left out."""
@@ -190,7 +193,7 @@ def create_opportunity(request: Request, data: JSONBody[OpportunityCreate],
 
 
 @patch("/api/v1/opportunities/{opportunity_id:int}", **API, name="api-edit-opportunity",
-       sync_to_thread=True, responses=ONE_OPENING)
+       sync_to_thread=True, responses=ONE_OPENING, request_max_body_size=OPENING_BODY)
 def edit_opportunity(request: Request, opportunity_id: RowId, data: JSONBody[OpportunityPatch],
                      services: ServicesDep) -> EditorOpportunity:
     """Change some fields (any of an opening's fields; not `status`, which has its own endpoint).
@@ -206,7 +209,8 @@ def edit_opportunity(request: Request, opportunity_id: RowId, data: JSONBody[Opp
 
 
 @post("/api/v1/opportunities/{opportunity_id:int}/status", **API, name="api-opportunity-status",
-      status_code=200, sync_to_thread=True, responses={**ONE_OPENING, **error_responses(409)})
+      status_code=200, sync_to_thread=True, responses={**ONE_OPENING, **error_responses(409)},
+      request_max_body_size=SMALL_BODY)
 def change_opportunity_status(request: Request, opportunity_id: RowId, data: JSONBody[StatusChange],
                               services: ServicesDep) -> EditorOpportunity:
     """Publish, mark filled (reserved), complete, close or withdraw; 409 names the possible moves."""
@@ -250,13 +254,16 @@ async def accept_upload(request: Request, services, opportunity_id: int) -> tupl
     check_declared_length(request.headers.get("content-length"))
     received = await receive_pdf(request.stream(), request.headers.get("content-type", ""),
                                  services.settings.attachments_dir)
+    if csrf.streamed_field_refused(request, received.fields):
+        await anyio.to_thread.run_sync(discard, received)
+        csrf.refuse(request)
     return editor, received
 
 
 @post("/api/v1/opportunities/{opportunity_id:int}/attachments", **API, name="api-attach",
       status_code=201, operation_class=PdfUploadOperation,
       responses={**ONE_OPENING, **error_responses(413, 415)},
-      request_max_body_size=MAX_PDF_BYTES + MULTIPART_OVERHEAD)
+      request_max_body_size=MAX_PDF_BYTES + MULTIPART_OVERHEAD, opt={csrf.STREAMED: True})
 async def attach_pdf(request: Request, opportunity_id: RowId,
                      services: ServicesDep) -> AttachmentOut:
     """Attach a PDF (multipart field `file`, at most 10 MB); checked by its content, not its name."""

@@ -6,7 +6,6 @@ redirect (303) so a reload never repeats them.
 
 from __future__ import annotations
 
-import logging
 from collections import defaultdict
 from typing import Annotated, Any
 
@@ -19,7 +18,6 @@ from litestar.exceptions import (
     NotFoundException,
     PermissionDeniedException,
 )
-from litestar.middleware.csrf import CSRFMiddleware
 from litestar.params import Body, FromQuery
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_409_CONFLICT, HTTP_422_UNPROCESSABLE_ENTITY
@@ -33,7 +31,6 @@ from opportunity_bank.opportunities.attachments import (
     MAX_PDF_BYTES,
     MULTIPART_OVERHEAD,
     UploadProblem,
-    discard,
 )
 from opportunity_bank.opportunities.editing import Editor, FieldProblems, TransitionRefused
 from opportunity_bank.opportunities.editing_api import (
@@ -50,8 +47,8 @@ from opportunity_bank.opportunities.forms import (
     values_from_form,
 )
 from opportunity_bank.opportunities.lifecycle import city_today
-from opportunity_bank.web.params import RowId
-from opportunity_bank.web.security import CSRF_FAILED, csrf_config
+from opportunity_bank.web import csrf
+from opportunity_bank.web.params import OPENING_BODY, SMALL_BODY, RowId
 from opportunity_bank.web.services import ServicesDep
 
 FormData = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
@@ -107,7 +104,7 @@ def new_opening(request: Request, services: ServicesDep, kind: FromQuery[str] = 
                          values=form_values(None, unit, kind))
 
 
-@post("/new", name="my-create", sync_to_thread=True)
+@post("/new", name="my-create", sync_to_thread=True, request_max_body_size=OPENING_BODY)
 def create_opening(request: Request, data: FormData, services: ServicesDep) -> Template | Redirect:
     editor = current_editor(request)
     kind = parse_kind(data.get("kind"))
@@ -138,7 +135,8 @@ def edit_opening(request: Request, opportunity_id: RowId, services: ServicesDep)
                          values=form_values(opportunity, unit, opportunity.kind))
 
 
-@post("/{opportunity_id:int}/edit", name="my-save", sync_to_thread=True)
+@post("/{opportunity_id:int}/edit", name="my-save", sync_to_thread=True,
+      request_max_body_size=OPENING_BODY)
 def save_opening(request: Request, opportunity_id: RowId, data: FormData,
                  services: ServicesDep) -> Template | Redirect:
     editor = current_editor(request)
@@ -161,7 +159,8 @@ def save_opening(request: Request, opportunity_id: RowId, data: FormData,
     return Redirect(f"/my/{opportunity_id}/edit", status_code=303)
 
 
-@post("/{opportunity_id:int}/status", name="my-status", sync_to_thread=True)
+@post("/{opportunity_id:int}/status", name="my-status", sync_to_thread=True,
+      request_max_body_size=SMALL_BODY)
 def change_status(request: Request, opportunity_id: RowId, data: FormData,
                   services: ServicesDep) -> Template | Redirect:
     editor = current_editor(request)
@@ -189,7 +188,8 @@ def change_status(request: Request, opportunity_id: RowId, data: FormData,
     return Redirect("/my/", status_code=303)
 
 
-@post("/{opportunity_id:int}/copy", name="my-copy", sync_to_thread=True)
+@post("/{opportunity_id:int}/copy", name="my-copy", sync_to_thread=True,
+      request_max_body_size=SMALL_BODY)
 def copy_opening(request: Request, opportunity_id: RowId, services: ServicesDep) -> Redirect:
     editor = current_editor(request)
     with Session(services.db, expire_on_commit=False) as session:
@@ -198,7 +198,7 @@ def copy_opening(request: Request, opportunity_id: RowId, services: ServicesDep)
     return Redirect(f"/my/{copy.id}/edit", status_code=303)
 
 
-@post("/rollover", name="my-rollover", sync_to_thread=True)
+@post("/rollover", name="my-rollover", sync_to_thread=True, request_max_body_size=SMALL_BODY)
 def roll_over(request: Request, data: FormData, services: ServicesDep) -> Redirect:
     editor = current_editor(request)
     year = str(data.get("year", ""))
@@ -212,26 +212,13 @@ def roll_over(request: Request, data: FormData, services: ServicesDep) -> Redire
     return Redirect("/my/", status_code=303, query_params={"rolled": str(len(copies))})
 
 
-@post("/{opportunity_id:int}/attachments", name="my-attach", exclude_from_csrf=True,
+@post("/{opportunity_id:int}/attachments", name="my-attach", opt={csrf.STREAMED: True},
       request_max_body_size=MAX_PDF_BYTES + MULTIPART_OVERHEAD)
 async def attach_pdf(request: Request, opportunity_id: RowId, services: ServicesDep) -> Redirect:
-    """The page's upload form. The CSRF token arrives inside the streamed multipart body, so it
-    is checked here (the middleware would otherwise read the whole body into memory first)."""
+    """The page's upload form; its CSRF token arrives inside the streamed multipart body."""
     editor, received = await accept_upload(request, services, opportunity_id)
-    if not csrf_field_valid(request, services, received.fields.get("_csrf_token", "")):
-        discard(received)
-        security_event("csrf_refused", level=logging.WARNING, path=request.url.path)
-        raise PermissionDeniedException(CSRF_FAILED)
     await anyio.to_thread.run_sync(save_upload, services, editor, opportunity_id, received)
     return Redirect(f"/my/{opportunity_id}/edit", status_code=303)
-
-
-def csrf_field_valid(request: Request, services, token: str) -> bool:
-    config = csrf_config(services.settings)
-    cookie = request.cookies.get(config.cookie_name)
-    # The same double-submit comparison as the middleware, reused rather than rewritten.
-    middleware = CSRFMiddleware(app=None, config=config)
-    return bool(cookie and token) and middleware._csrf_tokens_match(token, cookie)
 
 
 def to_login(request: Request, _exc: NotAuthorizedException) -> Response:
@@ -258,7 +245,7 @@ workspace_pages = Router(
     path="/my",
     route_handlers=[my_openings, new_opening, create_opening, edit_opening, save_opening,
                     change_status, copy_opening, roll_over, attach_pdf],
-    guards=[require_editor],
+    guards=[require_editor, csrf.require_csrf],
     include_in_schema=False,
     exception_handlers={NotAuthorizedException: to_login, UploadProblem: upload_refused,
                         FieldProblems: problems_page, NotFoundException: refusal_page,

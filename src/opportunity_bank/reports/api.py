@@ -26,6 +26,8 @@ from opportunity_bank.reports.yearly import (
     parse_report_query,
     report_rows,
 )
+from opportunity_bank.web.csrf import require_csrf
+from opportunity_bank.web.params import SMALL_BODY
 from opportunity_bank.web.services import ServicesDep
 
 FromYear = Annotated[
@@ -68,7 +70,7 @@ def targets_api(
 
 
 @put("/api/v1/targets/{year:int}/{kind:str}", name="api-target-set",
-     guards=[require_reports], sync_to_thread=True)
+     guards=[require_reports, require_csrf], sync_to_thread=True, request_max_body_size=SMALL_BODY)
 def set_target_api(
     request: Request,
     services: ServicesDep,

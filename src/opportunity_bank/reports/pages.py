@@ -33,6 +33,8 @@ from opportunity_bank.reports.yearly import (
     report_rows,
     report_workbook,
 )
+from opportunity_bank.web.csrf import require_csrf
+from opportunity_bank.web.params import SMALL_BODY
 from opportunity_bank.web.services import Services, ServicesDep
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -109,7 +111,7 @@ class TargetsPage(Controller):
     """
 
     path = "/hr/targets"
-    guards = (require_reports,)
+    guards = (require_reports, require_csrf)
     include_in_schema = False
 
     @get(name="hr-targets", sync_to_thread=True)
@@ -123,7 +125,7 @@ class TargetsPage(Controller):
                                      status_code=HTTP_400_BAD_REQUEST)
         return _targets_template(services, query=query, saved=params.get("saved") == "1")
 
-    @post(name="hr-targets-set", sync_to_thread=True)
+    @post(name="hr-targets-set", sync_to_thread=True, request_max_body_size=SMALL_BODY)
     def set_target(
         self, request: Request, services: ServicesDep, data: URLEncodedBody[dict[str, Any]]
     ) -> Response:
