@@ -10,6 +10,7 @@ import anyio
 from litestar import Litestar
 from litestar.datastructures import State
 from litestar.di import Provide
+from litestar.middleware import DefineMiddleware
 from litestar.openapi import OpenAPIConfig
 from sqlalchemy.engine import Engine
 
@@ -124,12 +125,13 @@ def create_app(settings: Settings, *, run_indexer: bool = True) -> Litestar:
             login_form, login_submit, logout, *EDITING_ROUTES, workspace_pages, download_attachment,
             *reports_api.ROUTES, *reports_pages.ROUTES,
         ],
-        middleware=[remember_language],
+        middleware=[DefineMiddleware(remember_language, always_secure=settings.production)],
         guards=[require_csrf_unless_listed],
         before_send=[security_headers_hook(settings)],
         dependencies={"services": Provide(provide_services, sync_to_thread=False)},
         exception_handlers=EXCEPTION_HANDLERS,
         request_max_body_size=MAX_BODY_BYTES,
+        allowed_hosts=list(settings.allowed_hosts) or None,
         lifespan=[lifespan],
         template_config=template_config(settings.templates_dir),
         openapi_config=OpenAPIConfig(

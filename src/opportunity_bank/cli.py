@@ -64,8 +64,7 @@ def run_serve(settings: Settings, args: argparse.Namespace) -> int:
     if not 1 <= args.workers <= 32:
         raise CommandError("--workers must be from 1 to 32")
     print(f"Opportunity Bank at http://{host}:{port}/", file=sys.stderr)
-    options = dict(host=host, port=port, log_level="info", timeout_graceful_shutdown=20,
-                   proxy_headers=True, server_header=False)
+    options = uvicorn_options(settings, host, port)
     if args.workers > 1:
         from opportunity_bank.web.workers import serve_workers
 
@@ -73,6 +72,27 @@ def run_serve(settings: Settings, args: argparse.Namespace) -> int:
     else:
         uvicorn.run(create_app(settings), **options)
     return 0
+
+
+def uvicorn_options(settings: Settings, host: str, port: int) -> dict:
+    """How uvicorn serves; docs/operations.md says what the reverse proxy in front must add.
+
+    X-Forwarded-For and -Proto are believed only from TRUSTED_PROXIES: otherwise any client
+    could name a new address per request and step around the sign-in throttle. uvicorn has
+    no header or body read timeout, so slow clients are the proxy's to cut off; what uvicorn
+    offers is set: idle keep-alive connections close after 5 s, at most 1,000 connections
+    are served at once (more get 503), and h11 buffers at most 16 KB of an unfinished request
+    head.
+    """
+    from opportunity_bank.web.logs import log_config
+
+    return dict(
+        host=host, port=port, log_level="info", log_config=log_config(),
+        timeout_graceful_shutdown=20, server_header=False,
+        proxy_headers=bool(settings.trusted_proxies),
+        forwarded_allow_ips=list(settings.trusted_proxies) or None,
+        timeout_keep_alive=5, limit_concurrency=1000, h11_max_incomplete_event_size=16 * 1024,
+    )
 
 
 def run_db_upgrade(settings: Settings, _args: argparse.Namespace) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 from collections.abc import Mapping
@@ -12,6 +13,10 @@ PREFIX = "OPPORTUNITY_BANK_"
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEV_SECRET_FILE = "secret_key"  # noqa: S105 (a file name)
 MIN_SECRET_LENGTH = 32
+
+
+def split_list(value: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (value or "").split(",") if part.strip())
 
 
 class SettingsError(ValueError):
@@ -30,6 +35,12 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     env: str = "development"
+    # The absolute base of links in pages, feeds and mails; never the request's Host header.
+    public_url: str = "http://127.0.0.1:8000"
+    # Host names the app answers to (empty: any); others get 400 before any handler runs.
+    allowed_hosts: tuple[str, ...] = ()
+    # Addresses (or networks) of reverse proxies whose X-Forwarded-For/-Proto are believed.
+    trusted_proxies: tuple[str, ...] = ()
     templates_dir: Path = PROJECT_ROOT / "templates"
     migrations_dir: Path = PROJECT_ROOT / "migrations"
 
@@ -75,6 +86,13 @@ class Settings:
         if database_url.startswith("postgresql://") or database_url.startswith("postgres://"):
             # psycopg 3 is the driver we ship; plain URLs from ops tooling should just work.
             database_url = "postgresql+psycopg://" + database_url.split("://", 1)[1]
+        trusted = split_list(get("TRUSTED_PROXIES", ""))
+        for proxy in trusted:
+            try:
+                ipaddress.ip_network(proxy, strict=False)
+            except ValueError:
+                raise SettingsError(f"{PREFIX}TRUSTED_PROXIES must list IP addresses or networks, "
+                                    f"not {proxy!r}") from None
         settings = cls(
             data_dir=data_dir,
             database_url=database_url,
@@ -86,6 +104,9 @@ class Settings:
             host=get("HOST", "127.0.0.1"),
             port=port,
             env=mode,
+            public_url=(get("PUBLIC_URL") or f"http://{get('HOST', '127.0.0.1')}:{port}").rstrip("/"),
+            allowed_hosts=split_list(get("ALLOWED_HOSTS", "")),
+            trusted_proxies=trusted,
         )
         settings.check()
         return settings
@@ -96,6 +117,8 @@ class Settings:
             raise SettingsError(f"{PREFIX}MEILI_INDEX may hold only letters, digits, - and _")
         if not self.database_url.startswith(("sqlite", "postgresql")):
             raise SettingsError(f"{PREFIX}DATABASE_URL must be a sqlite:// or postgresql:// URL")
+        if not self.public_url.startswith(("http://", "https://")):
+            raise SettingsError(f"{PREFIX}PUBLIC_URL must start with http:// or https://")
         if not self.production:
             return
         if len(self.secret_key) < MIN_SECRET_LENGTH or self.secret_key in {"change-me", "secret"}:

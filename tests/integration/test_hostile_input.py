@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from litestar import Request, post
 
 from opportunity_bank.app import MAX_BODY_BYTES
@@ -29,3 +31,173 @@ def test_huge_ids_and_injection_in_parameters_are_client_errors(client):
     # Echoed only inside JSON, which browsers do not render as markup.
     assert markup.headers["content-type"].startswith("application/json")
     assert markup.json()["errors"][0]["field"] == "kind"
+
+
+# --- bodies are refused before they are read (issue 13, items 2, 3 and 7) ---
+
+TEN_MB = 10 * 1024 * 1024
+PIECE = 64 * 1024
+
+
+async def _call(app, method: str, path: str, headers: dict[str, str], body: bytes,
+                chunk: int = PIECE) -> tuple[int, int]:
+    """The app called as uvicorn calls it; (status, body bytes the app asked for)."""
+    state = {"read": 0, "status": None}
+    pieces = [body[i:i + chunk] for i in range(0, len(body), chunk)] or [b""]
+
+    async def receive():
+        if state["read"] >= len(pieces):
+            await asyncio.sleep(3600)  # a client that sends nothing more: the app must not wait
+        index = state["read"]
+        state["read"] += 1
+        return {"type": "http.request", "body": pieces[index], "more_body": index < len(pieces) - 1}
+
+    async def send(message):
+        if message["type"] == "http.response.start":
+            state["status"] = message["status"]
+
+    path_only, _, query = path.partition("?")
+    scope = {
+        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": method,
+        "scheme": "http", "path": path_only, "raw_path": path_only.encode(),
+        "query_string": query.encode(), "root_path": "", "client": ("127.0.0.1", 50000),
+        "server": ("testserver.local", 80),
+        "headers": [(k.lower().encode(), v.encode()) for k, v in headers.items()],
+    }
+    await asyncio.wait_for(app(scope, receive, send), timeout=20)
+    return state["status"], sum(len(p) for p in pieces[:state["read"]])
+
+
+def call(app, method, path, headers, body, chunk=PIECE):
+    return asyncio.run(_call(app, method, path, headers, body, chunk))
+
+
+def unsafe_routes(app) -> list[tuple[str, str]]:
+    found = []
+    for route in app.routes:
+        for handler in getattr(route, "route_handlers", []):
+            for method in sorted(set(handler.http_methods) - {"GET", "HEAD", "OPTIONS"}):
+                path = route.path_format.replace("{opportunity_id}", "1").replace(
+                    "{attachment_id}", "1").replace("{year}", "2027").replace("{kind}", "thesis")
+                found.append((method, path))
+    return found
+
+
+def test_anonymous_ten_megabyte_posts_are_refused_unread_on_every_route(client):
+    """A bogus session cookie and a 10 MB form field: no route reads more than its small limit.
+
+    Routes behind a sign-in refuse before reading a byte; open ones (sign-in) stop at their
+    16 KB limit. Sent without Content-Length, as a client streaming to fill memory would.
+    """
+    from opportunity_bank.web.params import SMALL_BODY
+
+    routes = unsafe_routes(client.app)
+    assert ("POST", "/api/v1/opportunities/1/attachments") in routes and len(routes) >= 10
+    body = b"title=" + b"x" * TEN_MB
+    for method, path in routes:
+        headers = {"cookie": "ob_session=bogus-session-id",
+                   "content-type": "application/x-www-form-urlencoded"}
+        status, read = call(client.app, method, path, headers, body)
+        assert status in (303, 401, 403, 404, 413), (method, path, status)
+        assert read <= SMALL_BODY + PIECE, (method, path, read)
+        if path.startswith(("/api/v1/opportunities", "/my/")):
+            assert read == 0, (method, path, read)
+
+
+def test_a_declared_ten_megabytes_is_refused_before_reading(client):
+    headers = {"content-type": "application/x-www-form-urlencoded",
+               "content-length": str(TEN_MB)}
+    assert call(client.app, "POST", "/login", headers, b"x" * TEN_MB) == (413, 0)
+
+
+def test_upload_with_the_csrf_token_as_a_form_field_answers_never_hangs(client, services):
+    """Signed in through the page, the API upload carries its token in the multipart body."""
+    from tests.integration.test_workspace_attachments import tiny_pdf
+    from tests.workspace_helpers import make_staff, opening, page_form, sign_in
+
+    staff = make_staff(services)
+    draft = client.post("/api/v1/opportunities", json=opening(), headers=staff.streets.auth).json()["id"]
+    sign_in(client, staff.streets.email)
+    token = page_form(client, f"/my/{draft}/edit")
+    path = f"/api/v1/opportunities/{draft}/attachments"
+    pdf = {"file": ("ohje.pdf", tiny_pdf(), "application/pdf")}
+    assert client.post(path, data={"_csrf_token": token}, files=pdf).status_code == 201
+    assert client.post(path, data={"_csrf_token": "forged"}, files=pdf).status_code == 403
+    assert client.post(path, files=pdf).status_code == 403
+
+
+def test_junk_bodies_are_client_errors(client, services):
+    from tests.workspace_helpers import make_staff, opening
+
+    staff = make_staff(services)
+    draft = client.post("/api/v1/opportunities", json=opening(), headers=staff.streets.auth).json()["id"]
+    junk = [
+        ({"content-type": "multipart/form-data; boundary=x"}, b"\x00garbage--x\r\nno headers\r\n\r\n"),
+        ({"content-type": "multipart/form-data; boundary=x"},
+         b"--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n\r\n%PDF-"),
+        ({"content-type": "multipart/form-data"}, b"--x--"),
+        ({"content-type": "multipart/form-data; boundary=" + "b" * 300}, b"--" + b"b" * 300),
+    ]
+    for headers, body in junk:
+        response = client.post(f"/api/v1/opportunities/{draft}/attachments", content=body,
+                               headers={**staff.streets.auth, **headers})
+        assert 400 <= response.status_code < 500, (body, response.status_code, response.text)
+        assert "errors" in response.json()
+    deep = "[" * 1000 + "]" * 1000
+    for path, method in (("/api/v1/opportunities", "POST"), (f"/api/v1/opportunities/{draft}", "PATCH")):
+        response = client.request(method, path, content=deep,
+                                  headers={**staff.streets.auth, "content-type": "application/json"})
+        assert response.status_code in (400, 422), (path, response.status_code, response.text)
+    sign_in_junk = client.post("/login", content=b"--x\r\n\r\n",
+                               headers={"content-type": "multipart/form-data; boundary=x"})
+    assert 400 <= sign_in_junk.status_code < 500
+
+
+# --- sign-in throttling (item 5) ---
+
+def test_parallel_guesses_are_counted_one_by_one(services):
+    """20 guesses at once, as from 20 connections or processes: only the free five go ahead."""
+    from concurrent.futures import ThreadPoolExecutor
+    from threading import Barrier
+
+    from sqlmodel import Session
+
+    from opportunity_bank.accounts import throttle
+
+    barrier = Barrier(20)
+
+    def guess(_):
+        with Session(services.db) as session:
+            barrier.wait()
+            return throttle.claim(session, "account:victim@espoo.fi", 5).allowed
+
+    with ThreadPoolExecutor(20) as pool:
+        allowed = sum(pool.map(guess, range(20)))
+    assert allowed == 5
+
+
+def test_the_owner_of_an_attacked_account_still_signs_in(client, services):
+    from litestar.testing import TestClient
+
+    from tests.workspace_helpers import make_staff, sign_in
+
+    staff = make_staff(services)
+    assert sign_in(client, staff.streets.email).status_code == 303  # the owner's browser, before
+    attacker = TestClient(client.app, base_url="http://testserver.local")
+    answers = [sign_in(attacker, staff.streets.email, "guess-%d" % n).status_code for n in range(12)]
+    assert answers[:5] == [401] * 5 and 429 in answers
+    assert sign_in(attacker, staff.streets.email).status_code == 429  # a new browser waits
+    assert sign_in(client, staff.streets.email).status_code == 303  # the owner's does not
+    # Nor is anyone else behind the attacker's address kept out.
+    assert sign_in(attacker, staff.geo.email).status_code == 303
+
+
+def test_forwarded_addresses_are_believed_only_from_trusted_proxies(settings):
+    from dataclasses import replace
+
+    from opportunity_bank.cli import uvicorn_options
+
+    options = uvicorn_options(settings, "127.0.0.1", 8000)
+    assert options["proxy_headers"] is False
+    trusted = uvicorn_options(replace(settings, trusted_proxies=("10.0.0.0/8",)), "127.0.0.1", 8000)
+    assert trusted["proxy_headers"] is True and trusted["forwarded_allow_ips"] == ["10.0.0.0/8"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hmac
 import logging
 from typing import Annotated, Any
 
@@ -15,10 +16,12 @@ from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_401_UNAUTHORIZED, HTTP_429_TOO_MANY_REQUESTS
 from sqlmodel import Session
 
-from opportunity_bank.accounts import ratelimit
+from opportunity_bank.accounts import throttle
 from opportunity_bank.accounts.identity import client_ip
 from opportunity_bank.accounts.security_log import security_event
 from opportunity_bank.accounts.sessions import (
+    csrf_cookie_name,
+    device_cookie_name,
     end_session,
     purge_expired,
     session_cookie_name,
@@ -87,32 +90,41 @@ def login_submit(request: Request, data: FormData, services: ServicesDep) -> Tem
     password = str(data.get("password", ""))[:1024]
     next_path = safe_next(data.get("next"))
     ip = client_ip(request)
+    settings = services.settings
+    device = throttle.device_token(settings.resolved_secret_key(), email)
+    known_device = hmac.compare_digest(request.cookies.get(device_cookie_name(settings), ""), device)
     with Session(services.db, expire_on_commit=False) as session:
-        wait = ratelimit.retry_after(session, email, ip)
-        if wait:
+        claim = throttle.claim_attempt(session, email, ip, device if known_device else None)
+        if not claim.allowed:
             security_event("login_throttled", level=logging.WARNING, email=email, ip=ip)
             return login_page(email, next_path, "too_many", HTTP_429_TOO_MANY_REQUESTS,
-                              {"Retry-After": str(wait)})
+                              {"Retry-After": str(claim.wait)})
         user = find_user(session, email) if email else None
         if not password_matches(user.password_hash if user else None, password) or not user.is_active:
-            ratelimit.record_failure(session, email, ip)
-            session.commit()
             security_event("login_failed", level=logging.WARNING, email=email, ip=ip,
                            known_user=user is not None)
             return login_page(email, next_path, "wrong", HTTP_401_UNAUTHORIZED)
         if hasher.check_needs_rehash(user.password_hash):
             user.password_hash = hasher.hash(password)
             session.add(user)
-        old = request.cookies.get(session_cookie_name(services.settings))
+        old = request.cookies.get(session_cookie_name(settings))
         if old:
             end_session(session, old)
-        ratelimit.forget_failures(session, email)
+        throttle.signed_in(session, email, device)
+        throttle.purge_old(session)
         purge_expired(session)
         session_id = start_session(session, user)
         session.commit()
     security_event("login", user_id=user.id, email=email, ip=ip)
-    return Redirect(next_path, status_code=303,
-                    cookies=[session_cookie(services.settings, session_id)])
+    return Redirect(next_path, status_code=303, cookies=[
+        session_cookie(settings, session_id),
+        # The sign-in form's nonce is spent: signed in, the token is bound to the session.
+        Cookie(key=csrf_cookie_name(settings), value="", path="/", secure=settings.production,
+               httponly=True, samesite="lax", max_age=0),
+        Cookie(key=device_cookie_name(settings), value=device, path="/login",
+               secure=settings.production, httponly=True, samesite="lax",
+               max_age=throttle.DEVICE_COOKIE_DAYS * 24 * 3600),
+    ])
 
 
 @post("/logout", name="logout", sync_to_thread=True, include_in_schema=False,

@@ -12,17 +12,18 @@ from opportunity_bank.models.enums import (
     Role,
     Status,
 )
-from opportunity_bank.models.opportunities import Attachment, Opportunity
+from opportunity_bank.models.opportunities import Attachment, AttachmentChunk, Opportunity
 from opportunity_bank.models.outbox import OutboxEntry, SearchState
 from opportunity_bank.models.report_totals import ReportTotal
-from opportunity_bank.models.sessions import LoginFailure, WebSession
+from opportunity_bank.models.sessions import LoginThrottle, WebSession
 from opportunity_bank.models.targets import Target
 from opportunity_bank.models.units import Unit
 from opportunity_bank.models.users import ApiToken, User
 
 __all__ = [
     "DEGREE_LEVELS", "KINDS", "LANGUAGES", "ROLES", "STATUSES",
-    "ApiToken", "Attachment", "AuditEntry", "Kind", "LoginFailure", "Opportunity", "OutboxEntry",
+    "ApiToken", "Attachment", "AttachmentChunk", "AuditEntry", "Kind", "LoginThrottle", "Opportunity",
+    "OutboxEntry",
     "ReportTotal", "Role", "SearchState", "Status", "Target", "Unit", "User", "WebSession",
     "utcnow",
 ]

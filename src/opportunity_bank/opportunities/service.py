@@ -10,11 +10,13 @@ from collections.abc import Iterable
 from enum import StrEnum
 from typing import Any
 
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from opportunity_bank.models import Opportunity, Unit, utcnow
 from opportunity_bank.models.enums import Status
 from opportunity_bank.opportunities.schemas import OpportunityFields
+from opportunity_bank.opportunities.text import clean_name, name_key
 
 # Fields copied one to one from validated input onto the table row.
 STORED_FIELDS = tuple(
@@ -33,18 +35,40 @@ class UnitCache:
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self._by_name: dict[str, Unit] = {}
+        self._by_key: dict[str, Unit] = {}
+
+    def find(self, name: str) -> Unit | None:
+        key = name_key(name)
+        unit = self._by_key.get(key)
+        if unit is None:
+            unit = self.session.exec(select(Unit).where(Unit.name_key == key)).first()
+            if unit is not None:
+                self._by_key[key] = unit
+        return unit
 
     def get_or_create(self, name: str) -> Unit:
-        key = name.strip()
-        unit = self._by_name.get(key.casefold())
+        unit = self.find(name)
         if unit is None:
-            unit = self.session.exec(select(Unit).where(Unit.name == key)).first()
-            if unit is None:
-                unit = Unit(name=key)
+            unit = self._create(clean_name(name))
+            self._by_key[unit.name_key] = unit
+        return unit
+
+    def _create(self, name: str) -> Unit:
+        unit = Unit(name=name, name_key=name_key(name))
+        if self.session.get_bind().dialect.name != "postgresql":
+            # SQLite has one writer at a time: nobody can create the same name meanwhile.
+            self.session.add(unit)
+            self.session.flush()
+            return unit
+        try:
+            with self.session.begin_nested():
                 self.session.add(unit)
-                self.session.flush()
-            self._by_name[key.casefold()] = unit
+        except IntegrityError:
+            # A parallel request created it first; its row is committed, so it is found now.
+            found = self.session.exec(select(Unit).where(Unit.name_key == unit.name_key)).first()
+            if found is None:
+                raise
+            return found
         return unit
 
 

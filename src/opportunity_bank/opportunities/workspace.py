@@ -32,11 +32,17 @@ from opportunity_bank.opportunities.attachments import (
     MULTIPART_OVERHEAD,
     UploadProblem,
 )
-from opportunity_bank.opportunities.editing import Editor, FieldProblems, TransitionRefused
+from opportunity_bank.opportunities.editing import (
+    Editor,
+    FieldProblems,
+    StatusGoverned,
+    TransitionRefused,
+)
 from opportunity_bank.opportunities.editing_api import (
     accept_upload,
     current_editor,
     editable_or_404,
+    remove_attachment,
     save_upload,
 )
 from opportunity_bank.opportunities.forms import (
@@ -155,6 +161,10 @@ def save_opening(request: Request, opportunity_id: RowId, data: FormData,
             return edit_page(session, editor, opportunity=opportunity, kind=opportunity.kind,
                              values=shown, errors={e.field: e.message for e in problems.errors},
                              status_code=HTTP_422_UNPROCESSABLE_ENTITY)
+        except StatusGoverned as governed:
+            session.rollback()
+            return edit_page(session, editor, opportunity=opportunity, kind=opportunity.kind,
+                             values=shown, message=str(governed), status_code=HTTP_409_CONFLICT)
         session.commit()
     return Redirect(f"/my/{opportunity_id}/edit", status_code=303)
 
@@ -221,6 +231,14 @@ async def attach_pdf(request: Request, opportunity_id: RowId, services: Services
     return Redirect(f"/my/{opportunity_id}/edit", status_code=303)
 
 
+@post("/{opportunity_id:int}/attachments/{attachment_id:int}/delete", name="my-detach",
+      sync_to_thread=True, request_max_body_size=SMALL_BODY)
+def detach_pdf(request: Request, opportunity_id: RowId, attachment_id: RowId,
+               services: ServicesDep) -> Redirect:
+    remove_attachment(services, current_editor(request), opportunity_id, attachment_id)
+    return Redirect(f"/my/{opportunity_id}/edit", status_code=303)
+
+
 def to_login(request: Request, _exc: NotAuthorizedException) -> Response:
     return Redirect("/login", status_code=303, query_params={"next": request.url.path})
 
@@ -244,7 +262,7 @@ def upload_refused(request: Request, exc: UploadProblem) -> Response:
 workspace_pages = Router(
     path="/my",
     route_handlers=[my_openings, new_opening, create_opening, edit_opening, save_opening,
-                    change_status, copy_opening, roll_over, attach_pdf],
+                    change_status, copy_opening, roll_over, attach_pdf, detach_pdf],
     guards=[require_editor, csrf.require_csrf],
     include_in_schema=False,
     exception_handlers={NotAuthorizedException: to_login, UploadProblem: upload_refused,

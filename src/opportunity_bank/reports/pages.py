@@ -38,7 +38,8 @@ from opportunity_bank.web.params import SMALL_BODY
 from opportunity_bank.web.services import Services, ServicesDep
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-CSV = "text/csv; charset=utf-8"
+# Litestar adds "; charset=utf-8" to text types itself; naming it here too doubled it.
+CSV = "text/csv"
 TARGET_YEARS_AHEAD = 2  # targets are set for the coming years, so the page shows them too
 
 
