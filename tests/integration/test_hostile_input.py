@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
+import pytest
 from litestar import Request, post
 
 from opportunity_bank.app import MAX_BODY_BYTES
@@ -184,7 +185,7 @@ def test_the_owner_of_an_attacked_account_still_signs_in(client, services):
     staff = make_staff(services)
     assert sign_in(client, staff.streets.email).status_code == 303  # the owner's browser, before
     attacker = TestClient(client.app, base_url="http://testserver.local")
-    answers = [sign_in(attacker, staff.streets.email, "guess-%d" % n).status_code for n in range(12)]
+    answers = [sign_in(attacker, staff.streets.email, f"guess-{n}").status_code for n in range(12)]
     assert answers[:5] == [401] * 5 and 429 in answers
     assert sign_in(attacker, staff.streets.email).status_code == 429  # a new browser waits
     assert sign_in(client, staff.streets.email).status_code == 303  # the owner's does not
@@ -201,3 +202,111 @@ def test_forwarded_addresses_are_believed_only_from_trusted_proxies(settings):
     assert options["proxy_headers"] is False
     trusted = uvicorn_options(replace(settings, trusted_proxies=("10.0.0.0/8",)), "127.0.0.1", 8000)
     assert trusted["proxy_headers"] is True and trusted["forwarded_allow_ips"] == ["10.0.0.0/8"]
+
+
+# --- lifecycle fields, links, text (items 7-10) ---
+
+def test_a_filled_opening_cannot_be_bent_by_patch(client, services):
+    from tests.workspace_helpers import make_staff, opening
+
+    staff = make_staff(services)
+    auth = staff.streets.auth
+    created = client.post("/api/v1/opportunities", json=opening(status="published", positions=3),
+                          headers=auth).json()
+    path = f"/api/v1/opportunities/{created['id']}"
+    filled = client.post(f"{path}/status", json={"status": "filled", "filled_positions": 2}, headers=auth)
+    assert filled.status_code == 200, filled.text
+    for change in ({"filled_positions": None}, {"positions": 10000}, {"filled_positions": 3}):
+        response = client.patch(path, json=change, headers=auth)
+        assert response.status_code == 409, (change, response.text)
+        assert [e["field"] for e in response.json()["errors"]] == list(change)
+        assert "/status" in response.json()["detail"]
+    assert client.patch(path, json={"title": "Uusi otsikko"}, headers=auth).status_code == 200
+    body = client.get(path).json()
+    assert (body["positions"], body["filled_positions"]) == (3, 2)
+
+
+def test_a_forged_host_changes_no_link(client, services, settings):
+    from dataclasses import replace
+
+    from litestar.testing import TestClient
+
+    from opportunity_bank.app import create_app
+    from tests.workspace_helpers import make_staff, opening
+
+    staff = make_staff(services)
+    created = client.post("/api/v1/opportunities", json=opening(status="published"),
+                          headers=staff.streets.auth).json()
+    forged = {"Host": "evil.example", "X-Forwarded-Host": "evil.example"}
+    page = client.get(f"/opportunities/{created['id']}", headers=forged)
+    assert page.status_code == 200 and "evil.example" not in page.text
+    assert f'href="{settings.public_url}/opportunities/{created["id"]}' in page.text
+    feed = client.get("/feeds/opportunities.atom", headers=forged)
+    assert feed.status_code == 200 and "evil.example" not in feed.text
+    guarded = replace(settings, allowed_hosts=("bank.example",), public_url="https://bank.example")
+    with TestClient(create_app(guarded), base_url="http://bank.example") as strict:
+        assert strict.get("/healthz").status_code == 200
+        assert strict.get("/healthz", headers={"Host": "evil.example"}).status_code == 400
+
+
+@pytest.mark.parametrize("title", ["\u200b\u200b\u200b\u200b", "\u2066\u2069\u00ad\u200d \u200c",
+                                   "Kesä\x00työ", "Kesä\x1btyö"])
+def test_invisible_and_control_titles_are_refused(client, services, title):
+    from tests.workspace_helpers import make_staff, opening
+
+    staff = make_staff(services)
+    response = client.post("/api/v1/opportunities", json=opening(title=title, unit="Geotekniikka"),
+                           headers=staff.hr.auth)
+    assert response.status_code == 422, response.text
+    error = response.json()["errors"][0]
+    assert error["field"] == "title" and ("visible" in error["message"] or "control" in error["message"])
+
+
+def test_unit_names_differing_in_case_space_or_invisibles_are_one_unit(client, services):
+    from sqlmodel import Session, select
+
+    from opportunity_bank.models import Unit
+    from tests.workspace_helpers import make_staff, opening
+
+    staff = make_staff(services)
+    names = ["Kunnossapito", "kunnossapito", " KUNNOSSAPITO\u200b", "Kunnos\u00adsapito", "Kunnossa pito"]
+    units = {client.post("/api/v1/opportunities", json=opening(unit=name),
+                         headers=staff.hr.auth).json()["unit"] for name in names}
+    assert units == {"Kunnossapito"}
+    with Session(services.db) as session:
+        assert len(session.exec(select(Unit).where(Unit.name_key == "kunnossapito")).all()) == 1
+    title = "Ka\u0308yta\u0308va\u0308t"  # as some keyboards and PDFs send it: a + combining ¨
+    decomposed = client.post("/api/v1/opportunities", json=opening(title=title, unit="Kunnossapito"),
+                             headers=staff.hr.auth).json()
+    assert decomposed["title"] == "Käytävät"  # NFC
+
+
+def test_parallel_creates_of_one_new_unit_make_one_unit(services):
+    """Ten editors name the same new unit at once (PostgreSQL answered 500 to nine of them)."""
+    from concurrent.futures import ThreadPoolExecutor
+    from threading import Barrier
+
+    from sqlmodel import Session, select
+
+    from opportunity_bank.accounts.users import add_user
+    from opportunity_bank.models import Unit
+    from opportunity_bank.opportunities import editing
+    from tests.workspace_helpers import opening
+
+    with Session(services.db, expire_on_commit=False) as session:
+        hr = editing.Editor.of(add_user(session, "hr2@espoo.fi", "hr", "x" * 12, None))
+        session.commit()
+    barrier = Barrier(10)
+
+    def create(number: int) -> int:
+        with Session(services.db, expire_on_commit=False) as session:
+            barrier.wait()
+            values = opening(unit="Uusi yksikkö", title=f"Avoin {number}")
+            created = editing.create_opening(session, hr, values)
+            session.commit()
+            return created.unit_id
+
+    with ThreadPoolExecutor(10) as pool:
+        unit_ids = set(pool.map(create, range(10)))
+    with Session(services.db) as session:
+        assert len(unit_ids) == 1 and len(session.exec(select(Unit)).all()) == 1

@@ -150,10 +150,11 @@ def test_production_cookie_is_host_prefixed_and_secure(settings, staff):
         assert client.get("/my/").status_code == 200
 
 
-def test_many_failures_from_one_address_lock_that_address(client, staff):
+def test_many_failures_from_one_address_slow_that_address_down(client, staff):
     from opportunity_bank.accounts.throttle import FREE_ATTEMPTS
 
     for number in range(FREE_ATTEMPTS["address"]):
         assert sign_in(client, f"guess{number}@espoo.fi", "guessing").status_code == 401
-    response = sign_in(client, staff.geo.email)
-    assert response.status_code == 429 and int(response.headers["retry-after"]) > 0
+    more = [sign_in(client, f"more{number}@espoo.fi", "guessing") for number in range(6)]
+    waiting = [r for r in more if r.status_code == 429]
+    assert waiting and 0 < int(waiting[0].headers["retry-after"]) <= 60

@@ -16,7 +16,12 @@ from opportunity_bank.accounts.sessions import (
 )
 from opportunity_bank.accounts.throttle import MAX_DELAY, delay_after
 from opportunity_bank.models import Status
-from opportunity_bank.opportunities.attachments import clean_filename, content_disposition, pdf_problem
+from opportunity_bank.opportunities.attachments import (
+    clean_filename,
+    content_disposition,
+    download_name,
+    pdf_problem,
+)
 from opportunity_bank.opportunities.forms import actions_for, form_fields, values_from_form
 from opportunity_bank.opportunities.lifecycle import TRANSITIONS, next_year, status_change_problems
 from opportunity_bank.settings import Settings
@@ -118,3 +123,12 @@ def test_form_values_and_actions():
     assert "unit" in form_fields("thesis", with_unit=True)
     assert actions_for("draft") == ["published", "withdrawn"]
     assert actions_for("completed") == []
+
+
+def test_download_names_cannot_change_the_header_or_the_type():
+    sent = 'x.pdf"\r\nContent-Disposition: inline; filename="y.html'
+    assert download_name(sent) == "x.pdf_Content-Disposition_ inline_ filename__y.pdf"
+    assert download_name("raportti.PDF.pdf") == "raportti.pdf"
+    assert download_name("...") == "attachment.pdf"
+    assert download_name("Työ ohje (2027).pdf") == "Työ ohje (2027).pdf"
+    assert content_disposition(download_name(sent)).count("filename=") == 1

@@ -10,7 +10,8 @@ from collections.abc import Iterable
 from enum import StrEnum
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, select
 
 from opportunity_bank.models import Opportunity, Unit, utcnow
@@ -54,22 +55,14 @@ class UnitCache:
         return unit
 
     def _create(self, name: str) -> Unit:
-        unit = Unit(name=name, name_key=name_key(name))
-        if self.session.get_bind().dialect.name != "postgresql":
-            # SQLite has one writer at a time: nobody can create the same name meanwhile.
-            self.session.add(unit)
-            self.session.flush()
-            return unit
-        try:
-            with self.session.begin_nested():
-                self.session.add(unit)
-        except IntegrityError:
-            # A parallel request created it first; its row is committed, so it is found now.
-            found = self.session.exec(select(Unit).where(Unit.name_key == unit.name_key)).first()
-            if found is None:
-                raise
-            return found
-        return unit
+        """INSERT ... ON CONFLICT DO NOTHING, then read: when parallel requests create one new
+        name, the later ones wait for the first and find its unit instead of failing."""
+        key = name_key(name)
+        dialect = self.session.get_bind().dialect.name
+        insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+        self.session.execute(insert(Unit).values(name=name, name_key=key, created_at=utcnow())
+                             .on_conflict_do_nothing())
+        return self.session.exec(select(Unit).where(Unit.name_key == key)).one()
 
 
 def stored_values(fields: OpportunityFields) -> dict[str, Any]:
