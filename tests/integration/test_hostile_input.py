@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 
 import pytest
 from litestar import Request, post
@@ -310,3 +311,123 @@ def test_parallel_creates_of_one_new_unit_make_one_unit(services):
         unit_ids = set(pool.map(create, range(10)))
     with Session(services.db) as session:
         assert len(unit_ids) == 1 and len(session.exec(select(Unit)).all()) == 1
+
+
+# --- CSRF and the smaller items (item 13) ---
+
+def test_students_get_no_cookie_and_the_sign_in_form_gets_one(client, services):
+    from litestar.testing import TestClient
+
+    from tests.integration.test_workspace_attachments import tiny_pdf
+    from tests.workspace_helpers import make_staff, opening
+
+    staff = make_staff(services)
+    created = client.post("/api/v1/opportunities", json=opening(status="published"),
+                          headers=staff.streets.auth).json()
+    attachment = client.post(f"/api/v1/opportunities/{created['id']}/attachments", headers=staff.streets.auth,
+                             files={"file": ("o.pdf", tiny_pdf(), "application/pdf")}).json()
+    student = TestClient(client.app, base_url="http://testserver.local")
+    for path in ("/", "/?q=kes%C3%A4ty%C3%B6", f"/opportunities/{created['id']}",
+                 "/feeds/opportunities.atom", attachment["url"], "/api/v1/search?q=kesä"):
+        response = student.get(path)
+        assert response.status_code == 200, path
+        assert "set-cookie" not in response.headers, (path, response.headers["set-cookie"])
+    login = student.get("/login")
+    assert "ob_csrf=" in login.headers["set-cookie"] and "HttpOnly" in login.headers["set-cookie"]
+
+
+def test_the_csrf_token_is_bound_to_the_session_and_rotated_at_sign_in(client, services):
+    from litestar.testing import TestClient
+
+    from tests.workspace_helpers import csrf_token, make_staff, page_form, sign_in
+
+    staff = make_staff(services)
+    before = csrf_token(client.get("/login").text)
+    sign_in(client, staff.streets.email)
+    during = page_form(client, "/my/")
+    assert during != before
+    other = TestClient(client.app, base_url="http://testserver.local")
+    sign_in(other, staff.streets.email)
+    # A token from one session (or from before sign-in) is worthless in another.
+    for token in (during, before):
+        response = other.post("/my/rollover", data={"_csrf_token": token, "year": "2027",
+                                                    "kind": "summer_job"}, follow_redirects=False)
+        assert response.status_code == 403
+    own = page_form(other, "/my/")
+    response = other.post("/my/rollover", data={"_csrf_token": own, "year": "2027",
+                                                "kind": "summer_job"}, follow_redirects=False)
+    assert response.status_code == 303
+    # Signing in again rotates it: the old token is refused.
+    sign_in(other, staff.streets.email)
+    response = other.post("/my/rollover", data={"_csrf_token": own, "year": "2027",
+                                                "kind": "summer_job"}, follow_redirects=False)
+    assert response.status_code == 403
+
+
+def test_a_session_cookie_inside_another_cookie_changes_nothing(client, services):
+    """The exemption reads the parsed session cookie, not the text of the Cookie header."""
+    from tests.workspace_helpers import make_staff, sign_in
+
+    staff = make_staff(services)
+    sign_in(client, staff.streets.email)
+    session_id = client.cookies.get("ob_session")
+    client.cookies.clear()
+    response = client.post("/api/v1/opportunities", json={"kind": "thesis", "title": "Väärennetty",
+                                                           "year": 2027},
+                           headers={"cookie": f"ob_session={session_id}; x=1"})
+    assert response.status_code == 403  # signed in by the cookie, so the token is needed
+    assert client.post("/api/v1/opportunities", json={},
+                       headers={"cookie": "decoy=ob_session=1"}).status_code == 401
+
+
+def test_language_cookie_is_secure_in_production(settings):
+    from dataclasses import replace
+
+    from litestar.testing import TestClient
+
+    from opportunity_bank.app import create_app
+
+    production = replace(settings, env="production", public_url="https://bank.example")
+    with TestClient(create_app(production), base_url="http://bank.example") as client:
+        cookie = client.get("/?lang=sv").headers["set-cookie"]
+    assert cookie.startswith("lang=sv") and "Secure" in cookie
+
+
+def test_the_sqlite_file_is_private(tmp_path):
+    import stat
+
+    from opportunity_bank import db
+    from opportunity_bank.settings import Settings
+
+    path = tmp_path / "bank.db"
+    sqlite = Settings(data_dir=tmp_path, database_url=f"sqlite:///{path}")
+    db.upgrade(sqlite)
+    path.chmod(0o644)  # as a file made by an older version
+    engine = db.make_engine(sqlite)
+    with engine.connect():
+        pass
+    engine.dispose()
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+
+
+def test_secret_query_values_are_redacted_in_the_access_log():
+    import logging
+
+    from opportunity_bank.web.logs import RedactSecrets
+
+    record = logging.LogRecord("uvicorn.access", logging.INFO, __file__, 1, '%s - "%s %s HTTP/%s" %d',
+                               ("127.0.0.1:5", "GET", "/x?q=kesä&access_token=obk_s3cret&Password=p",
+                                "1.1", 200), None)
+    RedactSecrets().filter(record)
+    line = record.getMessage()
+    assert "s3cret" not in line and "=p " not in line and "q=kesä" in line
+
+
+def test_csv_names_its_charset_once(client, services):
+    from tests.workspace_helpers import make_staff
+
+    staff = make_staff(services)
+    for path in ("/hr/report.csv?from=2026&to=2027", "/hr/report.taavi.csv?from=2026&to=2027"):
+        response = client.get(path, headers=staff.hr.auth)
+        assert response.status_code == 200, response.text
+        assert response.headers["content-type"] == "text/csv; charset=utf-8"
