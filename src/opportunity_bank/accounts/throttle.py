@@ -28,7 +28,9 @@ MAX_DELAY = timedelta(seconds=60)
 # An address is shared by a whole office behind one NAT, so it gets more free attempts.
 FREE_ATTEMPTS = {"account": 5, "device": 5, "address": 20}
 DEVICE_COOKIE_DAYS = 365
-CLAIM_TRIES = 5
+# Each lost race means another attempt was counted, and a key is blocked after at most its
+# free attempts: an attempt cannot lose more often than that, plus the window restarting.
+CLAIM_TRIES = 2 * max(FREE_ATTEMPTS.values()) + 5
 
 
 def delay_after(attempts: int, free: int) -> timedelta:
