@@ -212,49 +212,23 @@ def test_an_editor_deletes_an_attachment(client, staff, draft, services):
 def test_a_second_app_process_serves_the_first_ones_attachment(client, staff, draft, settings, tmp_path):
     """Another `serve` on the same database, with a data directory of its own, as behind a
     load balancer; its access log does not keep a token that leaked into a link."""
-    import os
-    import signal
-    import subprocess
-    import sys
-
     import httpx
 
-    from opportunity_bank.search.managed import free_loopback_port
-    from tests.helpers import SRC, wait_until
+    from tests.helpers import serve_subprocess
 
     pdf = tiny_pdf("toinen prosessi")
     url = upload(client, staff.streets, draft, pdf, "ohje.pdf").json()["url"]
     client.post(f"/api/v1/opportunities/{draft}/status", json={"status": "published"},
                 headers=staff.streets.auth)
-    port = free_loopback_port()
-    env = {**os.environ, "OPPORTUNITY_BANK_DATA_DIR": str(tmp_path / "second"),
-           "OPPORTUNITY_BANK_DATABASE_URL": settings.database_url,
-           "OPPORTUNITY_BANK_MEILI_URL": settings.meili_url,
-           "OPPORTUNITY_BANK_MEILI_MASTER_KEY": settings.meili_master_key,
-           "OPPORTUNITY_BANK_MEILI_INDEX": settings.meili_index,
-           "OPPORTUNITY_BANK_SECRET_KEY": settings.secret_key, "OPPORTUNITY_BANK_ENV": "test",
-           "OPPORTUNITY_BANK_PORT": str(port),
-           "PYTHONPATH": os.pathsep.join(filter(None, [str(SRC), os.environ.get("PYTHONPATH")]))}
-    log = tmp_path / "second.log"
-    with log.open("w") as stderr:
-        process = subprocess.Popen([sys.executable, "-m", "opportunity_bank", "serve"], env=env,
-                                   stdout=stderr, stderr=stderr)
-    base = f"http://127.0.0.1:{port}"
-
-    def ready() -> bool:
-        try:
-            return httpx.get(f"{base}/healthz", timeout=2).status_code == 200
-        except httpx.HTTPError:
-            return False
-
-    try:
-        wait_until(ready, timeout=60, interval=0.2)
+    shared = {"MEILI_URL": settings.meili_url, "MEILI_MASTER_KEY": settings.meili_master_key,
+              "MEILI_INDEX": settings.meili_index, "SECRET_KEY": settings.secret_key, "ENV": "test"}
+    second = tmp_path / "second" / "data"
+    second.parent.mkdir()
+    with serve_subprocess(settings.database_url, second, settings=shared) as (base, _env, _process):
         download = httpx.get(base + url + "?access_token=obk_leaked-secret-123", timeout=10)
         assert download.status_code == 200 and download.content == pdf
         assert download.headers["content-disposition"].count("filename=") == 1
-    finally:
-        process.send_signal(signal.SIGINT)
-        process.wait(timeout=30)
+    log = second.parent / "serve.log"
     text = log.read_text()
     assert url in text and "access_token=[redacted]" in text, text[-2000:]
     assert "leaked-secret" not in text
