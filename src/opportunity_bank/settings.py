@@ -35,8 +35,9 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     env: str = "development"
-    # The absolute base of links in pages, feeds and mails; never the request's Host header.
-    public_url: str = "http://127.0.0.1:8000"
+    # The service's public base (links in sitemaps, calendars, feeds and mails); never the
+    # request's Host header, which a client chooses.
+    public_url: str = ""
     # Host names the app answers to (empty: any); others get 400 before any handler runs.
     allowed_hosts: tuple[str, ...] = ()
     # Addresses (or networks) of reverse proxies whose X-Forwarded-For/-Proto are believed.
@@ -55,6 +56,10 @@ class Settings:
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
+
+    @property
+    def base_url(self) -> str:
+        return self.public_url or f"http://{self.host}:{self.port}"
 
     @property
     def attachments_dir(self) -> Path:
@@ -104,7 +109,7 @@ class Settings:
             host=get("HOST", "127.0.0.1"),
             port=port,
             env=mode,
-            public_url=(get("PUBLIC_URL") or f"http://{get('HOST', '127.0.0.1')}:{port}").rstrip("/"),
+            public_url=(get("PUBLIC_URL") or "").rstrip("/"),
             allowed_hosts=split_list(get("ALLOWED_HOSTS", "")),
             trusted_proxies=trusted,
         )
@@ -117,7 +122,7 @@ class Settings:
             raise SettingsError(f"{PREFIX}MEILI_INDEX may hold only letters, digits, - and _")
         if not self.database_url.startswith(("sqlite", "postgresql")):
             raise SettingsError(f"{PREFIX}DATABASE_URL must be a sqlite:// or postgresql:// URL")
-        if not self.public_url.startswith(("http://", "https://")):
+        if self.public_url and not self.public_url.startswith(("http://", "https://")):
             raise SettingsError(f"{PREFIX}PUBLIC_URL must start with http:// or https://")
         if not self.production:
             return

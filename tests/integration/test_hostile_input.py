@@ -241,7 +241,7 @@ def test_a_forged_host_changes_no_link(client, services, settings):
     forged = {"Host": "evil.example", "X-Forwarded-Host": "evil.example"}
     page = client.get(f"/opportunities/{created['id']}", headers=forged)
     assert page.status_code == 200 and "evil.example" not in page.text
-    assert f'href="{settings.public_url}/opportunities/{created["id"]}' in page.text
+    assert f'href="{settings.base_url}/opportunities/{created["id"]}' in page.text
     feed = client.get("/feeds/opportunities.atom", headers=forged)
     assert feed.status_code == 200 and "evil.example" not in feed.text
     guarded = replace(settings, allowed_hosts=("bank.example",), public_url="https://bank.example")

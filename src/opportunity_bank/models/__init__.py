@@ -9,6 +9,8 @@ from opportunity_bank.models.enums import (
     ROLES,
     STATUSES,
     Kind,
+    PayPeriod,
+    ReviewDecision,
     Role,
     Status,
 )
@@ -23,7 +25,7 @@ from opportunity_bank.models.users import ApiToken, User
 __all__ = [
     "DEGREE_LEVELS", "KINDS", "LANGUAGES", "ROLES", "STATUSES",
     "ApiToken", "Attachment", "AttachmentChunk", "AuditEntry", "Kind", "LoginThrottle", "Opportunity",
-    "OutboxEntry",
-    "ReportTotal", "Role", "SearchState", "Status", "Target", "Unit", "User", "WebSession",
+    "OutboxEntry", "PayPeriod", "ReportTotal", "ReviewDecision", "Role", "SearchState", "Status",
+    "Target", "Unit", "User", "WebSession",
     "utcnow",
 ]

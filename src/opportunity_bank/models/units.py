@@ -15,4 +15,6 @@ class Unit(SQLModel, table=True):
     # opportunities.text.name_key(name): one unit however its name is cased, spaced or padded
     # with invisible characters; unique, so parallel creates of one new name make one unit.
     name_key: str = Field(max_length=200, unique=True, index=True)
+    # A unit may want a second pair of eyes: its openings then wait for HR's review.
+    review_required: bool = Field(default=False)
     created_at: datetime = Field(default_factory=utcnow)

@@ -48,7 +48,7 @@ def opportunity_page(opportunity_id: RowId, request: Request, services: Services
             if opportunity.owner_id else None
     today = city_today()
     reason = closed_reason(opportunity, today)
-    absolute_url = services.settings.public_url + detail_url(opportunity.id)
+    absolute_url = services.settings.base_url + detail_url(opportunity.id)
     posting = job_posting(opportunity, absolute_url) if reason is None else None
     return Template("opportunities/detail.html", context={
         "o": opportunity,

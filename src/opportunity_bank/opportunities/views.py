@@ -18,7 +18,7 @@ PUBLIC_FIELDS = (
 )
 
 
-HIDDEN_STATUSES = (Status.DRAFT, Status.WITHDRAWN)
+HIDDEN_STATUSES = (Status.DRAFT, Status.IN_REVIEW, Status.WITHDRAWN)
 
 
 def public_opening(session: Session, opportunity_id: int) -> tuple[Opportunity, str] | None:
