@@ -40,6 +40,13 @@ def delay_after(attempts: int, free: int) -> timedelta:
     return timedelta(seconds=min(2 ** min(attempts - free, 30), MAX_DELAY.total_seconds()))
 
 
+def blocked_until(now: datetime, attempts: int, free: int) -> datetime | None:
+    # None while free: a "blocked until now" would hold back parallel attempts whose clock
+    # read a moment earlier.
+    delay = delay_after(attempts, free)
+    return now + delay if delay else None
+
+
 def device_token(secret: str, email: str) -> str:
     """The device cookie's value for an account: only this server can make it."""
     return hmac.new(secret.encode(), f"device:{email}".encode(), hashlib.sha256).hexdigest()
@@ -64,18 +71,18 @@ def claim(session: Session, key: str, free: int, now: datetime | None = None) ->
         if row is None:
             try:
                 session.add(LoginThrottle(key=key, attempts=1, window_start=now,
-                                          blocked_until=now + delay_after(1, free)))
+                                          blocked_until=blocked_until(now, 1, free)))
                 session.commit()
                 return Claim(0)
             except IntegrityError:
                 session.rollback()  # a parallel attempt made the row first: count against it
                 continue
         attempts, window_start = row.attempts, aware(row.window_start)
-        blocked_until = aware(row.blocked_until) if row.blocked_until else None
+        until = aware(row.blocked_until) if row.blocked_until else None
         session.expunge(row)
-        if blocked_until and blocked_until > now:
+        if until and until > now:
             session.rollback()
-            return Claim(max(1, int((blocked_until - now).total_seconds() + 0.999)))
+            return Claim(max(1, int((until - now).total_seconds() + 0.999)))
         fresh = now - window_start > WINDOW
         counted = 1 if fresh else attempts + 1
         won = session.exec(
@@ -83,7 +90,7 @@ def claim(session: Session, key: str, free: int, now: datetime | None = None) ->
             .where(LoginThrottle.key == key, LoginThrottle.attempts == attempts,
                    LoginThrottle.window_start == row.window_start)
             .values(attempts=counted, window_start=now if fresh else row.window_start,
-                    blocked_until=now + delay_after(counted, free))
+                    blocked_until=blocked_until(now, counted, free))
         ).rowcount
         session.commit()
         if won == 1:
