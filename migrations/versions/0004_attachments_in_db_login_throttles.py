@@ -1,7 +1,7 @@
 """attachments stored in the database; sign-in throttles instead of a failure log
 
 Revision ID: 0004
-Revises: 0009
+Revises: 0008
 Create Date: 2026-12-01 07:30:00
 
 Attachments lived as files under DATA_DIR/attachments, which a second app process or a
@@ -23,7 +23,7 @@ import sqlmodel
 from alembic import context, op
 
 revision: str = '0004'
-down_revision: str | None = "0009"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

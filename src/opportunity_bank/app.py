@@ -7,7 +7,6 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 import anyio
-from litestar import Litestar
 from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.middleware import DefineMiddleware
@@ -15,6 +14,7 @@ from litestar.openapi import OpenAPIConfig
 from sqlalchemy.engine import Engine
 
 from opportunity_bank import __version__
+from opportunity_bank.accounts.oidc_pages import OIDC_ROUTES
 from opportunity_bank.accounts.pages import login_form, login_submit, logout
 from opportunity_bank.db import make_engine
 from opportunity_bank.opportunities.api import get_opportunity
@@ -40,15 +40,17 @@ from opportunity_bank.search.indexer import OutboxIndexer
 from opportunity_bank.search.pages import search_page
 from opportunity_bank.search.runtime import SearchServer
 from opportunity_bank.settings import Settings
+from opportunity_bank.web.apidocs import SwaggerDocs
 from opportunity_bank.web.csrf import require_csrf_unless_listed
 from opportunity_bank.web.errors import EXCEPTION_HANDLERS
 from opportunity_bank.web.health import admin_status, healthz, readyz
+from opportunity_bank.web.http import WebApp
 from opportunity_bank.web.i18n import remember_language
 from opportunity_bank.web.memory import MemoryTrimmer
 from opportunity_bank.web.pages import accessibility_statement
 from opportunity_bank.web.security import security_headers_hook
 from opportunity_bank.web.services import Services
-from opportunity_bank.web.static import static_files
+from opportunity_bank.web.static import favicon, static_file
 from opportunity_bank.web.templating import template_config
 
 log = logging.getLogger(__name__)
@@ -108,11 +110,11 @@ def stop_services(services: Services, server: SearchServer) -> None:
     server.stop()
 
 
-def create_app(settings: Settings, *, run_indexer: bool = True) -> Litestar:
+def create_app(settings: Settings, *, run_indexer: bool = True) -> WebApp:
     """The app; `run_indexer=False` for workers whose parent process drains the outbox."""
 
     @asynccontextmanager
-    async def lifespan(app: Litestar) -> AsyncIterator[None]:
+    async def lifespan(app: WebApp) -> AsyncIterator[None]:
         services, server = await anyio.to_thread.run_sync(start_services, settings, run_indexer)
         app.state.services = services
         try:
@@ -123,11 +125,12 @@ def create_app(settings: Settings, *, run_indexer: bool = True) -> Litestar:
     def provide_services(state: State) -> Services:
         return state.services
 
-    return Litestar(
+    return WebApp(
         route_handlers=[
-            search_page, opportunity_page, opportunities_feed, accessibility_statement, static_files,
+            search_page, opportunity_page, opportunities_feed, accessibility_statement, static_file, favicon,
             healthz, readyz, admin_status, search_api, get_opportunity,
-            login_form, login_submit, logout, *EDITING_ROUTES, workspace_pages, download_attachment,
+            login_form, login_submit, logout, *OIDC_ROUTES,
+            *EDITING_ROUTES, workspace_pages, download_attachment,
             *reports_api.ROUTES, *reports_pages.ROUTES, *review_api.ROUTES, *review_pages.ROUTES,
             *open_data.ROUTES, *outreach_sitemap.ROUTES, *outreach_calendar.ROUTES,
         ],
@@ -143,6 +146,7 @@ def create_app(settings: Settings, *, run_indexer: bool = True) -> Litestar:
         openapi_config=OpenAPIConfig(
             title="Opportunity Bank", version=__version__, path="/schema",
             description="Theses, internships and summer jobs of Espoo's Urban Technology Centre.",
+            render_plugins=[SwaggerDocs()],
         ),
         debug=False,
     )

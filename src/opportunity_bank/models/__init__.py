@@ -14,9 +14,11 @@ from opportunity_bank.models.enums import (
     Role,
     Status,
 )
+from opportunity_bank.models.identities import OidcIdentity, OidcRequest
 from opportunity_bank.models.opportunities import Attachment, AttachmentChunk, Opportunity
 from opportunity_bank.models.outbox import OutboxEntry, SearchState
 from opportunity_bank.models.report_totals import ReportTotal
+from opportunity_bank.models.search_misses import SearchMiss
 from opportunity_bank.models.sessions import LoginThrottle, WebSession
 from opportunity_bank.models.targets import Target
 from opportunity_bank.models.units import Unit
@@ -24,8 +26,7 @@ from opportunity_bank.models.users import ApiToken, User
 
 __all__ = [
     "DEGREE_LEVELS", "KINDS", "LANGUAGES", "ROLES", "STATUSES",
-    "ApiToken", "Attachment", "AttachmentChunk", "AuditEntry", "Kind", "LoginThrottle", "Opportunity",
-    "OutboxEntry", "PayPeriod", "ReportTotal", "ReviewDecision", "Role", "SearchState", "Status",
-    "Target", "Unit", "User", "WebSession",
-    "utcnow",
+    "ApiToken", "Attachment", "AttachmentChunk", "AuditEntry", "Kind", "LoginThrottle", "OidcIdentity",
+    "OidcRequest", "Opportunity", "OutboxEntry", "PayPeriod", "ReportTotal", "ReviewDecision", "Role",
+    "SearchMiss", "SearchState", "Status", "Target", "Unit", "User", "WebSession", "utcnow",
 ]

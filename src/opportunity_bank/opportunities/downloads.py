@@ -11,6 +11,7 @@ from opportunity_bank.accounts.identity import identify
 from opportunity_bank.models import Attachment, Opportunity, Status
 from opportunity_bank.opportunities import editing
 from opportunity_bank.opportunities.attachments import content_disposition, download_name, read_chunks
+from opportunity_bank.web.http import PUBLIC
 from opportunity_bank.web.params import RowId
 from opportunity_bank.web.services import ServicesDep
 
@@ -32,7 +33,7 @@ def may_download(session: Session, request: Request, opportunity: Opportunity) -
 
 
 @get("/attachments/{attachment_id:int}", name="attachment", sync_to_thread=True,
-     include_in_schema=False)
+     include_in_schema=False, cache_control=PUBLIC)
 def download_attachment(request: Request, attachment_id: RowId, services: ServicesDep) -> Stream:
     """Streamed from the database a chunk at a time, under one Content-Disposition of ours."""
     with Session(services.db) as session:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from urllib.parse import urlsplit
 
 from litestar.datastructures import MutableScopeHeaders
 from litestar.types import Message, Scope
 
+from opportunity_bank.accounts.sessions import session_cookie_name
 from opportunity_bank.settings import Settings
 from opportunity_bank.web.csrf import nonce_cookie
 
@@ -19,12 +21,27 @@ BASE_HEADERS = {
     "x-content-type-options": "nosniff",
     "referrer-policy": "strict-origin-when-cross-origin",
     "x-frame-options": "DENY",
+    # No page of ours uses these; a script slipped in could not either.
+    "permissions-policy": "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+                          "microphone=(), payment=(), usb=()",
+    "cross-origin-opener-policy": "same-origin",
+    "cross-origin-resource-policy": "same-origin",
 }
 HSTS = "max-age=63072000; includeSubDomains"
 
 
+def content_security_policy(settings: Settings) -> str:
+    """Signing out submits a form whose answer redirects to the provider's sign-out page, and
+    browsers hold form redirects to form-action too."""
+    if not settings.oidc_issuer:
+        return CONTENT_SECURITY_POLICY
+    issuer = urlsplit(settings.oidc_issuer)
+    return CONTENT_SECURITY_POLICY.replace("form-action 'self'",
+                                           f"form-action 'self' {issuer.scheme}://{issuer.netloc}")
+
+
 def response_headers(settings: Settings) -> dict[str, str]:
-    headers = dict(BASE_HEADERS)
+    headers = {**BASE_HEADERS, "content-security-policy": content_security_policy(settings)}
     if settings.production:
         # Only behind HTTPS: HSTS on a plain-HTTP development server would lock browsers out.
         headers["strict-transport-security"] = HSTS
@@ -34,6 +51,7 @@ def response_headers(settings: Settings) -> dict[str, str]:
 def security_headers_hook(settings: Settings) -> Callable[[Message, Scope], Awaitable[None]]:
     """A before_send hook: it sees every response, error answers included."""
     defaults = response_headers(settings)
+    session_cookie = f"{session_cookie_name(settings)}="
 
     async def add_headers(message: Message, scope: Scope) -> None:
         if message["type"] != "http.response.start":
@@ -47,7 +65,12 @@ def security_headers_hook(settings: Settings) -> Callable[[Message, Scope], Awai
         if cookie is not None:
             headers.add("set-cookie", cookie.to_header(header="").strip())
         signed_in = scope.get("state", {}).get("user") is not None
-        if signed_in or "set-cookie" in headers:
+        # What a person signed in (or holding a token) sees may be theirs alone, whatever the
+        # route says about caching; and no cache may hand one person's cookie to the next.
+        request_headers = MutableScopeHeaders(scope)
+        personal = (signed_in or "authorization" in request_headers
+                    or session_cookie in request_headers.get("cookie", ""))
+        if personal or "set-cookie" in headers:
             headers["cache-control"] = "no-store"
 
     return add_headers
