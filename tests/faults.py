@@ -82,13 +82,13 @@ def managed_settings(settings: Settings) -> Settings:
 class Serve:
     """`python -m opportunity_bank serve` as a real process on a free port."""
 
-    def __init__(self, settings: Settings, log_path: Path) -> None:
+    def __init__(self, settings: Settings, log_path: Path, *serve_args: str) -> None:
         self.port = free_loopback_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
         self._log = log_path.open("w")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "opportunity_bank", "serve", "--port", str(self.port)],
+            [sys.executable, "-m", "opportunity_bank", "serve", "--port", str(self.port), *serve_args],
             env=cli_env(settings), cwd=ROOT, stdout=self._log, stderr=subprocess.STDOUT,
         )
         import httpx
@@ -100,7 +100,11 @@ class Serve:
             except httpx.HTTPError:
                 return False
 
-        wait_until(ready, timeout=60, interval=0.2)
+        try:
+            wait_until(ready, timeout=60, interval=0.2)
+        except BaseException:
+            self.stop()  # a serve that never got ready must not be left running
+            raise
 
     def log(self) -> str:
         if not self._log.closed:

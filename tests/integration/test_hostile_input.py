@@ -197,7 +197,7 @@ def test_the_owner_of_an_attacked_account_still_signs_in(client, services):
 def test_forwarded_addresses_are_believed_only_from_trusted_proxies(settings):
     from dataclasses import replace
 
-    from opportunity_bank.cli import uvicorn_options
+    from opportunity_bank.runtime import uvicorn_options
 
     options = uvicorn_options(settings, "127.0.0.1", 8000)
     assert options["proxy_headers"] is False

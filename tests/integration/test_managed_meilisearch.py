@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 
 from opportunity_bank.search.managed import (
-    BINARY_ENV,
     ManagedMeilisearch,
     MeilisearchBinaryMissing,
     MeilisearchStartError,
@@ -213,8 +212,7 @@ def test_restart_after_stop_reuses_data(tmp_path: Path, binary: Path):
         assert request(again, "GET", "/indexes/kept")[0] == 200
 
 
-def test_missing_binary_names_the_install_command(tmp_path: Path, monkeypatch):
-    monkeypatch.delenv(BINARY_ENV, raising=False)
+def test_missing_binary_names_the_install_command(tmp_path: Path):
     with pytest.raises(MeilisearchBinaryMissing) as error:
         find_binary(tmp_path)
     message = str(error.value)
@@ -222,9 +220,8 @@ def test_missing_binary_names_the_install_command(tmp_path: Path, monkeypatch):
     assert f"chmod +x {tmp_path.resolve()}/node_modules/@gaubee/" in message
     assert "\n" not in message
 
-    monkeypatch.setenv(BINARY_ENV, str(tmp_path / "nowhere" / "meilisearch"))
-    with pytest.raises(MeilisearchBinaryMissing, match="npm ci"):
-        find_binary()
+    with pytest.raises(MeilisearchBinaryMissing, match=r"OPPORTUNITY_BANK_MEILI_BINARY=.*npm ci"):
+        find_binary(override=tmp_path / "nowhere" / "meilisearch")
 
     server = ManagedMeilisearch(tmp_path, binary=tmp_path / "no-such-meilisearch")
     with pytest.raises(MeilisearchBinaryMissing, match="npm ci"):
@@ -232,12 +229,11 @@ def test_missing_binary_names_the_install_command(tmp_path: Path, monkeypatch):
     assert not server.is_alive()
 
 
-def test_env_override_wins_and_gets_the_executable_bit(tmp_path: Path, monkeypatch):
+def test_the_binary_setting_wins_and_gets_the_executable_bit(tmp_path: Path):
     other = tmp_path / "my-meilisearch"
     other.write_text("#!/bin/sh\nexit 0\n")
     other.chmod(0o644)
-    monkeypatch.setenv(BINARY_ENV, str(other))
-    assert find_binary() == other
+    assert find_binary(override=other) == other
     assert os.access(other, os.X_OK)
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import URL, make_url
 
-from opportunity_bank.settings import Settings
+from opportunity_bank.settings import Settings, child_environment
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PG_DUMP_MAGIC = b"PGDMP"
@@ -146,9 +146,7 @@ def pg_tool(name: str) -> str:
 
 def _run_pg(tool: str, settings: Settings, *args: str) -> None:
     url, password = libpq_url(settings.database_url)
-    env = dict(os.environ)
-    if password:
-        env["PGPASSWORD"] = password
+    env = child_environment(**({"PGPASSWORD": password} if password else {}))
     done = subprocess.run([pg_tool(tool), *args, f"--dbname={url}"], env=env,
                           capture_output=True, text=True)
     if done.returncode != 0:

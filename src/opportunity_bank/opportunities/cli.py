@@ -23,11 +23,19 @@ def register(commands) -> None:
 
 def run_import(settings: Settings, args: argparse.Namespace) -> int:
     from opportunity_bank import db
-    from opportunity_bank.cli import CommandError
-    from opportunity_bank.opportunities.importer import ImportFileError, import_file
+    from opportunity_bank.cli import CommandError, require_finnish
+    from opportunity_bank.opportunities.importer import ImportFileError, import_validated, validate_file
 
     if not args.file.is_file():
         raise CommandError(f"{args.file}: no such file")
+    require_finnish(settings)
+    # The file first: one that cannot be imported is refused before the database is touched.
+    try:
+        validated = validate_file(args.file)
+    except ImportFileError as error:
+        raise CommandError(str(error)) from None
+    except OSError as error:  # unreadable: permissions, a vanished mount
+        raise CommandError(f"{args.file}: cannot be read ({error.strerror or error})") from None
     db.upgrade(settings)
     engine = db.make_engine(settings)
 
@@ -35,10 +43,7 @@ def run_import(settings: Settings, args: argparse.Namespace) -> int:
         if total >= 5000:
             print(f"\rwritten {done}/{total}", end="", file=sys.stderr, flush=True)
 
-    try:
-        report = import_file(engine, args.file, skip_invalid=args.skip_invalid, progress=progress)
-    except ImportFileError as error:
-        raise CommandError(str(error)) from None
+    report = import_validated(engine, validated, skip_invalid=args.skip_invalid, progress=progress)
     for error in report.errors:
         print(f"{args.file.name}: {error}", file=sys.stderr)
     if report.errors and not report.written:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import json
+import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -64,20 +65,55 @@ class ImportReport:
         )
 
 
-def read_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
-    """Yield (line number, raw record, error) for each data row of the file."""
+Rows = Iterator[tuple[int, dict[str, Any] | None, str | None]]
+RESAVE_UTF8 = ("save it again as UTF-8: in Excel \"CSV UTF-8 (comma delimited)\", in LibreOffice "
+               "tick \"Edit filter settings\" and choose Unicode (UTF-8)")
+
+
+def read_rows(path: Path) -> Rows:
+    """Yield (line number, raw record, error) for each data row of the file.
+
+    A file that cannot be read as a whole (empty, no rows, not UTF-8, not a workbook) raises
+    :class:`ImportFileError` with one line naming it, before any row is yielded or, for a
+    text file that turns out not to be UTF-8 further down, before anything is written.
+    """
     suffix = path.suffix.lower()
-    if suffix == ".jsonl":
-        yield from _jsonl_rows(path)
-    elif suffix == ".csv":
-        yield from _csv_rows(path)
-    elif suffix == ".xlsx":
-        yield from _xlsx_rows(path)
-    else:
+    readers = {".jsonl": _jsonl_rows, ".csv": _csv_rows, ".xlsx": _xlsx_rows}
+    if suffix not in readers:
         raise ImportFileError(f"{path.name}: use a {', '.join(SUPPORTED)} file")
+    if _is_blank(path):
+        raise ImportFileError(f"{path.name}: the file is empty")
+    rows = 0
+    try:
+        for row in readers[suffix](path):
+            rows += 1
+            yield row
+    except UnicodeDecodeError:
+        raise ImportFileError(
+            f"{path.name}: line {_first_undecodable_line(path)} is not UTF-8 text; {RESAVE_UTF8}"
+        ) from None
+    if not rows:
+        what = "no records" if suffix == ".jsonl" else "a header but no rows"
+        raise ImportFileError(f"{path.name}: the file has {what}")
 
 
-def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
+def _is_blank(path: Path) -> bool:
+    with path.open("rb") as handle:
+        head = handle.read(4096)
+    return not head.removeprefix(b"\xef\xbb\xbf").strip()
+
+
+def _first_undecodable_line(path: Path) -> int:
+    with path.open("rb") as handle:
+        for number, line in enumerate(handle, start=1):
+            try:
+                line.decode("utf-8")
+            except UnicodeDecodeError:
+                return number
+    return 1
+
+
+def _jsonl_rows(path: Path) -> Rows:
     with path.open(encoding="utf-8-sig") as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
@@ -93,16 +129,18 @@ def _jsonl_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | 
             yield number, value, None
 
 
-def _csv_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
+def _csv_rows(path: Path) -> Rows:
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        sample = handle.read(4096)
+        header = handle.readline()
         handle.seek(0)
         # Spreadsheet programs set to Finnish save CSV with semicolons between columns.
-        delimiter = ";" if sample.splitlines()[0].count(";") > sample.splitlines()[0].count(",") else ","
+        delimiter = ";" if header.count(";") > header.count(",") else ","
         reader = csv.DictReader(handle, delimiter=delimiter)
         if not reader.fieldnames or "external_id" not in reader.fieldnames:
             raise ImportFileError(f"{path.name}: line 1 must be a header naming external_id")
         for row in reader:
+            if not any(value for key, value in row.items() if key is not None):
+                continue  # a spreadsheet's trailing empty line, ";;;;" included
             extra = row.pop(None, None)
             if extra:
                 yield reader.line_num, None, "has more cells than the header has columns"
@@ -110,10 +148,17 @@ def _csv_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | No
             yield reader.line_num, row, None
 
 
-def _xlsx_rows(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
+def _xlsx_rows(path: Path) -> Rows:
     from openpyxl import load_workbook  # only the XLSX path pays for importing openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
 
-    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError):
+        raise ImportFileError(
+            f"{path.name}: not an Excel workbook; save it again as \"Excel Workbook (.xlsx)\" "
+            "or as a UTF-8 .csv file"
+        ) from None
     try:
         rows = workbook.worksheets[0].iter_rows(values_only=True)
         header = next(rows, None)
@@ -169,8 +214,19 @@ def import_file(
     skip_invalid: bool = False,
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
+    return import_validated(engine, validate_file(path), skip_invalid=skip_invalid, progress=progress)
+
+
+def import_validated(
+    engine: Engine,
+    validated: tuple[list[tuple[int, ImportRecord]], list[RowError], int],
+    *,
+    skip_invalid: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportReport:
+    """Write what :func:`validate_file` found valid, unless it found errors (or skip them)."""
     report = ImportReport()
-    good, report.errors, report.rows = validate_file(path)
+    good, report.errors, report.rows = validated
     if report.errors and not skip_invalid:
         return report
     report.counts = write_records(engine, [record for _, record in good], progress)

@@ -15,7 +15,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from opportunity_bank.models import Kind, Opportunity, PayPeriod
-from opportunity_bank.opportunities.lifecycle import CITY_TZ
+from opportunity_bank.opportunities.lifecycle import CITY_TZ, city_time
 
 EMPLOYMENT_TYPES = {Kind.SUMMER_JOB: "TEMPORARY", Kind.INTERNSHIP: "INTERN", Kind.THESIS: "OTHER"}
 PAY_UNITS = {PayPeriod.HOUR: "HOUR", PayPeriod.MONTH: "MONTH"}
@@ -62,7 +62,7 @@ def job_posting(opportunity: Opportunity, url: str) -> dict[str, Any]:
         "@type": "JobPosting",
         "title": o.title,
         "description": description_html(o.description) or str(escape(o.title)),
-        "datePosted": posted.date().isoformat(),
+        "datePosted": city_time(posted).date().isoformat(),
         "employmentType": EMPLOYMENT_TYPES[Kind(o.kind)],
         "hiringOrganization": HIRING_ORGANIZATION,
         "jobLocation": {"@type": "Place", "address": address},

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 from opportunity_bank.models.enums import Kind, Status
@@ -25,6 +25,13 @@ TRANSITIONS: dict[Status, frozenset[Status]] = {
 def city_today(now: datetime | None = None) -> date:
     """Deadlines are Espoo dates: an opening closing 31 May is open all of 31 May in Finland."""
     return (now or datetime.now(CITY_TZ)).astimezone(CITY_TZ).date()
+
+
+def city_time(moment: datetime) -> datetime:
+    """A stored moment as Espoo time, the time every person is shown (naive ones are UTC:
+    SQLite gives back what was stored in UTC without its zone)."""
+    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+    return aware.astimezone(CITY_TZ)
 
 
 def allowed_transitions(status: str) -> frozenset[Status]:

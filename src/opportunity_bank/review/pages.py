@@ -13,9 +13,7 @@ from sqlmodel import Session
 from opportunity_bank.accounts.identity import require_reports
 from opportunity_bank.opportunities.editing import FieldProblems, unit_name
 from opportunity_bank.opportunities.editing_api import current_editor, editable_or_404
-from opportunity_bank.opportunities.lifecycle import CITY_TZ
 from opportunity_bank.opportunities.pages import paragraphs
-from opportunity_bank.review.api import as_aware
 from opportunity_bank.review.rules import ReviewRefused
 from opportunity_bank.review.service import decide, review_queue
 from opportunity_bank.search.documents import detail_url
@@ -33,9 +31,8 @@ def queue_page(request: Request, services: Services, *, decided: str | None = No
                problem: str | None = None, status_code: int = 200) -> Template:
     with Session(services.db) as session:
         items = review_queue(session)
-    local = {item.opportunity.id: as_aware(item.waiting_since).astimezone(CITY_TZ) for item in items}
     return Template("review/queue.html", status_code=status_code, context={
-        "items": items, "local": local, "decided": decided, "problem": problem})
+        "items": items, "decided": decided, "problem": problem})
 
 
 def refusal_text(request: Request, code: str) -> str:

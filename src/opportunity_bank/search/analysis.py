@@ -25,6 +25,11 @@ import re
 import threading
 from collections.abc import Iterable
 from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from opportunity_bank.search.documents import Analyzer
 
 from opportunity_bank.search.wordlists import wordlist
 
@@ -83,13 +88,17 @@ class TextAnalyzer:
         cache_size: int = WORD_CACHE_SIZE,
         colloquial: dict[str, str] | None = None,
         stopwords: Iterable[str] = (),
+        dictionary_path: Path | None = None,
     ) -> None:
         """``vocabulary``: domain words (those of the synonym list) that a query word Voikko
         does not know may be normalised to, through a stem or a spelling suggestion.
         ``colloquial``: clipped and colloquial forms -> the vocabulary word they stand for;
-        ``stopwords``: query words that carry no topic (both from lexicon.json)."""
+        ``stopwords``: query words that carry no topic (both from lexicon.json).
+        ``dictionary_path``: a directory holding the Finnish dictionary (the setting
+        ``OPPORTUNITY_BANK_VOIKKO_PATH``); None: Voikko's standard places."""
         self._lock = threading.Lock()
         self._voikko = None
+        self.dictionary_path = dictionary_path
         self._stemmers: dict[str, object] = {}
         self._colloquial = dict(colloquial or {})
         self._stopwords = frozenset(stopwords)
@@ -418,9 +427,21 @@ class TextAnalyzer:
         with self._lock:
             return self._get_stemmer(language).stemWord(word)
 
+    def require_finnish(self) -> None:
+        """Load Voikko now; raise :class:`FinnishUnavailable` (one line) if it cannot be."""
+        with self._lock:
+            self._get_voikko()
+
+    def finnish_available(self) -> bool:
+        try:
+            self.require_finnish()
+        except FinnishUnavailable:
+            return False
+        return True
+
     def _get_voikko(self):
         if self._voikko is None:
-            self._voikko = _load_voikko()
+            self._voikko = _load_voikko(self.dictionary_path)
         return self._voikko
 
     def _get_stemmer(self, language: str):
@@ -435,16 +456,38 @@ def _dedupe_tuple(words: list[str]) -> tuple[str, ...]:
     return tuple(_dedupe(words))
 
 
-def _load_voikko():
+class FinnishUnavailable(RuntimeError):
+    """Voikko or its Finnish dictionary is missing; the message says what to install."""
+
+
+INSTALL_HINT = "install the Debian packages `libvoikko1 voikko-fi` and the Python package `libvoikko`"
+
+
+def _load_voikko(dictionary_path: Path | None = None):
+    if dictionary_path is not None and not has_finnish_dictionary(dictionary_path):
+        # Voikko would fall back to its standard places; a configured path must hold one.
+        raise FinnishUnavailable(
+            f"no Finnish Voikko dictionary in OPPORTUNITY_BANK_VOIKKO_PATH={dictionary_path} "
+            f"(expected 5/mor-standard/ in it); unset it and {INSTALL_HINT}"
+        )
     try:
         import libvoikko
 
-        return libvoikko.Voikko(FINNISH)
+        return libvoikko.Voikko(FINNISH, path=str(dictionary_path) if dictionary_path else None)
     except Exception as exc:  # ImportError, OSError or VoikkoException: all mean "not installed"
-        raise RuntimeError(
-            "Finnish search needs Voikko: install the Debian packages "
-            f"`libvoikko1 voikko-fi` and the Python package `libvoikko` ({exc})"
-        ) from exc
+        detail = " ".join(str(exc).split()) or type(exc).__name__
+        raise FinnishUnavailable(f"Finnish search needs Voikko: {INSTALL_HINT} ({detail})") from exc
+
+
+def has_finnish_dictionary(directory: Path) -> bool:
+    """Whether ``directory`` holds a Finnish dictionary in Voikko's format 5 layout."""
+    for index in Path(directory).glob("5/mor-*/index.txt"):
+        try:
+            if "Language: fi" in index.read_text(encoding="utf-8", errors="replace"):
+                return True
+        except OSError:
+            continue
+    return False
 
 
 def _terms_of_analyses(analyses: list[dict]) -> list[str]:
@@ -517,32 +560,32 @@ def _compound_parts(wordbases: str | None) -> list[tuple[str, str]]:
     return [((base or surface).lower(), (root or base or surface).lower()) for surface, base, root in parts]
 
 
-_analyzer: TextAnalyzer | None = None
+_analyzers: dict[Path | None, TextAnalyzer] = {}
 _analyzer_lock = threading.Lock()
 
 
-def get_analyzer() -> TextAnalyzer:
-    """The process-wide analyser, created on first use so importing stays cheap."""
-    global _analyzer
+def get_analyzer(dictionary_path: Path | None = None) -> TextAnalyzer:
+    """The process-wide analyser for a dictionary, created on first use so importing stays cheap."""
     with _analyzer_lock:
-        if _analyzer is None:
+        if dictionary_path not in _analyzers:
             lexicon = read_lexicon()
-            _analyzer = TextAnalyzer(
+            _analyzers[dictionary_path] = TextAnalyzer(
                 vocabulary=_synonym_terms(),
                 colloquial=lexicon["colloquial"],
                 stopwords=lexicon["stopwords"],
+                dictionary_path=dictionary_path,
             )
-        return _analyzer
+        return _analyzers[dictionary_path]
 
 
-def load_synonym_groups() -> list[list[str]]:
+def load_synonym_groups(analyzer: Analyzer | None = None) -> list[list[str]]:
     """The curated fi/sv/en synonym groups, each extended with the analysed form of its terms.
 
     Queries reach Meilisearch as Voikko base forms, and Voikko's base form is not always the
     dictionary word a person would list (koneoppiminen -> koneoppia), so each term also
     appears as :meth:`TextAnalyzer.query_text` would send it.
     """
-    analyzer = get_analyzer()
+    analyzer = analyzer or get_analyzer()
     return [
         _dedupe([*group, *(analyzer.analysed_phrase(term) for term in group)])
         for group in _read_synonym_groups()

@@ -69,13 +69,15 @@ def search_engine(settings: Settings) -> Iterator[tuple]:
     from opportunity_bank.search.engine import SearchEngine, SearchUnavailable
     from opportunity_bank.search.runtime import SearchServer
 
+    analyzer = get_analyzer(settings.voikko_path)
+    analyzer.require_finnish()
     db.upgrade(settings)
     engine = db.make_engine(settings)
     server = SearchServer.start(settings)
     # A batch job: a busy Meilisearch may take long to accept 5,000 documents; wait for it.
     client = SearchClient(server.url, server.key, timeout=120)
     try:
-        yield engine, SearchEngine(client, settings.meili_index, get_analyzer())
+        yield engine, SearchEngine(client, settings.meili_index, analyzer)
     except (MeilisearchError, SearchUnavailable) as error:
         raise CommandError(f"Meilisearch at {server.url}: {error}") from None
     finally:

@@ -35,7 +35,7 @@ INDEX_SETTINGS: dict[str, Any] = {
     # byAttribute would index 2.5x faster (880 -> 2,250 documents/s, one new opening 330 -> 80
     # ms p50, 23,000 openings on 2 busy cores) with the same recall@10 and MRR on the suite,
     # but "kesätöitä puistoissa" loses "Puistotyöntekijä kesäksi" from the top 3: the words
-    # of a compound next to each other must count (README, "Performance").
+    # of a compound next to each other must count (docs/search.md, "What keeps it fast").
     "proximityPrecision": "byWord",
     "facetSearch": False,  # nobody searches within facet values; it only costs indexing time
     "displayedAttributes": [
@@ -59,9 +59,9 @@ INDEX_SETTINGS: dict[str, Any] = {
 
 
 @functools.cache
-def index_settings() -> dict[str, Any]:
+def index_settings(analyzer: Analyzer | None = None) -> dict[str, Any]:
     """The declared settings plus the domain synonyms (analysed, so they meet analysed text)."""
-    return {**INDEX_SETTINGS, "synonyms": meilisearch_synonyms(load_synonym_groups())}
+    return {**INDEX_SETTINGS, "synonyms": meilisearch_synonyms(load_synonym_groups(analyzer))}
 
 
 class Analyzer(Protocol):
@@ -74,6 +74,8 @@ class Analyzer(Protocol):
     def query_language(self, query: str, interface_language: str = "") -> str | None: ...
 
     def suggestion(self, query: str) -> str | None: ...
+
+    def analysed_phrase(self, phrase: str) -> str: ...
 
 
 def day_number(value: date | None) -> int:

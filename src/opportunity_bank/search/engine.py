@@ -105,7 +105,7 @@ class SearchEngine:
                 raise
             self.wait(self.client.create_index(uid, {"primaryKey": "id"}).task_uid)
         index = self.client.index(uid)
-        wanted = index_settings()
+        wanted = index_settings(self.analyzer)
         if not _settings_match(index.get_settings(), wanted):
             self.wait(index.update_settings(wanted).task_uid)
 

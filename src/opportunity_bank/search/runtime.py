@@ -73,7 +73,8 @@ class SearchServer:
         if not publish and (url := running_server(settings)):
             log.info("using the Meilisearch of the running service at %s", url)
             return cls(url=url, key=load_or_create_master_key(settings.data_dir))
-        managed = ManagedMeilisearch(settings.data_dir)
+        managed = ManagedMeilisearch(settings.data_dir, binary=settings.meili_binary,
+                                     max_indexing_threads=settings.meili_max_indexing_threads)
         managed.start()
         log.info("started the managed Meilisearch at %s", managed.url)
         server = cls(url=managed.url, key=managed.master_key, managed=managed)

@@ -13,6 +13,8 @@ from litestar.response import Template
 from litestar.status_codes import HTTP_400_BAD_REQUEST, HTTP_404_NOT_FOUND, HTTP_500_INTERNAL_SERVER_ERROR
 from sqlalchemy.exc import DataError
 
+from opportunity_bank.incidents import log_unexpected
+
 log = logging.getLogger(__name__)
 MEANINGS = {400: "bad request: each bad parameter named", 401: "no valid token or session",
             403: "role or CSRF refused", 404: "not found, or not yours to see",
@@ -90,9 +92,14 @@ def too_deep(request: Request, _exc: RecursionError) -> Response:
 
 
 def internal_error(request: Request, exc: Exception) -> Response:
-    # The trace goes to the log only: a response must never carry internals.
-    log.exception("unhandled error on %s %s", request.method, request.url.path, exc_info=exc)
-    return json_error(HTTP_500_INTERNAL_SERVER_ERROR, "internal error")
+    # The trace goes to the log only, under an id the person can quote: a response must
+    # never carry internals.
+    error_id = log_unexpected(f"{request.method} {request.url.path}", exc)
+    if wants_page(request):
+        return Template("errors/internal.html", context={"error_id": error_id},
+                        status_code=HTTP_500_INTERNAL_SERVER_ERROR)
+    # The id goes in the detail: the body keeps the one error shape the schema describes.
+    return json_error(HTTP_500_INTERNAL_SERVER_ERROR, f"internal error {error_id}")
 
 
 EXCEPTION_HANDLERS = {

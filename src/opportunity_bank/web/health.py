@@ -35,19 +35,26 @@ def _search_state(services: Services) -> str:
     return "degraded"
 
 
+def _analysis_ok(services: Services) -> bool:
+    analyzer = services.search.analyzer
+    return analyzer is not None and analyzer.finnish_available()
+
+
 @get("/readyz", name="readyz", sync_to_thread=True)
 def readyz(services: ServicesDep) -> Response[dict]:
-    """200 while the database answers (search degrades to it); with the outbox backlog.
+    """200 while the database answers (search degrades to it) and Finnish analysis works.
 
     ``search`` is ``ok``, or ``degraded`` while Meilisearch is unreachable or being rebuilt and
-    searches are answered from the database.
+    searches are answered from the database. ``analysis`` is ``unavailable`` without Voikko's
+    Finnish dictionary: Finnish openings could then be neither indexed nor searched.
     """
-    body: dict = {"database": "ok", "search": _search_state(services)}
+    body: dict = {"database": "ok", "search": _search_state(services),
+                  "analysis": "ok" if _analysis_ok(services) else "unavailable"}
     if _database_ok(services):
         body["outbox"] = outbox_stats(services.db).as_json()
     else:
         body["database"] = "unavailable"
-    ready = body["database"] == "ok"
+    ready = body["database"] == "ok" and body["analysis"] == "ok"
     body["status"] = "ready" if ready else "not ready"
     return Response(body, status_code=HTTP_200_OK if ready else HTTP_503_SERVICE_UNAVAILABLE)
 

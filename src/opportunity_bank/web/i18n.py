@@ -9,21 +9,21 @@ requests in two languages never share translation functions.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from babel import Locale
-from babel.dates import format_date
+from babel.dates import format_date, format_datetime, format_time
 from babel.numbers import format_decimal
 from babel.support import Translations
 from litestar.connection import ASGIConnection
 from litestar.datastructures import Cookie
 from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
-from opportunity_bank.opportunities.lifecycle import city_today
+from opportunity_bank.opportunities.lifecycle import CITY_TZ, city_time, city_today
 
 LANGUAGES = ("fi", "sv", "en")
 DEFAULT_LANGUAGE = "fi"
@@ -99,6 +99,8 @@ def level_label(level: str, gettext: Callable[[str], str]) -> str:
 
 
 def as_date(value: date | str | None) -> date | None:
+    if isinstance(value, datetime):
+        return city_time(value).date()  # the Espoo day, not the UTC one
     if value is None or isinstance(value, date):
         return value
     try:
@@ -128,6 +130,16 @@ def formatters(language: str) -> dict[str, Callable[..., Any]]:
         day = as_date(value)
         return "" if day is None else format_day(day, style)
 
+    def datetime_filter(value: datetime | None, style: str = "short") -> str:
+        """A moment in Espoo time, as people in Espoo read a clock."""
+        if value is None:
+            return ""
+        return format_datetime(city_time(value), style, tzinfo=CITY_TZ, locale=locale)
+
+    def clock_filter(value: datetime | None) -> str:
+        """The time of day of a moment, in Espoo time."""
+        return "" if value is None else format_time(city_time(value), "short", tzinfo=CITY_TZ, locale=locale)
+
     @lru_cache(maxsize=1024)
     def number_filter(value: float | int | None) -> str:
         return "" if value is None else format_decimal(value, locale=locale)
@@ -141,7 +153,9 @@ def formatters(language: str) -> dict[str, Callable[..., Any]]:
     def level_filter(level: str) -> str:
         return level_label(level, gettext_for(language))
 
-    return {"date": date_filter, "number": number_filter, "language_name": language_name,
+    return {"date": date_filter, "datetime": datetime_filter, "clock": clock_filter,
+            "city_time": city_time,
+            "number": number_filter, "language_name": language_name,
             "kind_label": kind_filter, "level_label": level_filter}
 
 
