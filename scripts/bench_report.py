@@ -87,8 +87,9 @@ def insert_units(engine: Engine) -> None:
     now = datetime.now(UTC)
     with engine.begin() as connection:
         connection.execute(
-            text("INSERT INTO units (id, name, created_at) VALUES (:id, :name, :now)"),
-            [{"id": i, "name": f"Unit {i:02d}", "now": now} for i in range(1, UNITS + 1)],
+            text("INSERT INTO units (id, name, name_key, created_at) VALUES (:id, :name, :key, :now)"),
+            [{"id": i, "name": f"Unit {i:02d}", "key": f"unit{i:02d}", "now": now}
+             for i in range(1, UNITS + 1)],
         )
 
 

@@ -79,11 +79,14 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 
 
 @contextmanager
-def serve_subprocess(database_url: str, data_dir: Path, *serve_args: str) -> Iterator[tuple[str, dict, Any]]:
+def serve_subprocess(database_url: str, data_dir: Path, *serve_args: str,
+                     settings: dict[str, str] | None = None) -> Iterator[tuple[str, dict, Any]]:
     """`opportunity-bank serve` as a user runs it, with its own Meilisearch; stopped by Ctrl-C.
 
-    Yields (base URL, the environment for further commands, the process); on leaving, the
-    command must have exited cleanly.
+    `settings` (names without the prefix) are set last: MEILI_URL there points it at a
+    running server instead. Yields (base URL, the environment for further commands, the
+    process); on leaving, the command must have exited cleanly. Its standard output (the
+    access log) and error go to `serve.log` beside `data_dir`.
     """
     from opportunity_bank.search.managed import free_loopback_port
 
@@ -98,11 +101,13 @@ def serve_subprocess(database_url: str, data_dir: Path, *serve_args: str) -> Ite
     }
     env.pop("OPPORTUNITY_BANK_MEILI_URL", None)
     env.pop("OPPORTUNITY_BANK_MEILI_MASTER_KEY", None)
+    env.update({f"OPPORTUNITY_BANK_{name}": value for name, value in (settings or {}).items()})
     log = data_dir.parent / "serve.log"
-    process = subprocess.Popen(
-        [sys.executable, "-m", "opportunity_bank", "serve", *serve_args], env=env,
-        stdout=subprocess.DEVNULL, stderr=log.open("w"),
-    )
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "opportunity_bank", "serve", *serve_args], env=env,
+            stdout=output, stderr=output,
+        )
     base = f"http://127.0.0.1:{port}"
 
     def ready() -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from litestar.datastructures import State
 from litestar.di import Provide
+from litestar.middleware import DefineMiddleware
 from litestar.openapi import OpenAPIConfig
 
 from opportunity_bank import __version__
@@ -30,12 +31,13 @@ from opportunity_bank.search.feeds import opportunities_feed
 from opportunity_bank.search.pages import search_page
 from opportunity_bank.settings import Settings
 from opportunity_bank.web.apidocs import SwaggerDocs
+from opportunity_bank.web.csrf import require_csrf_unless_listed
 from opportunity_bank.web.errors import EXCEPTION_HANDLERS
 from opportunity_bank.web.health import admin_status, healthz, readyz
 from opportunity_bank.web.http import WebApp
 from opportunity_bank.web.i18n import remember_language
 from opportunity_bank.web.pages import accessibility_statement
-from opportunity_bank.web.security import csrf_middleware, security_headers_hook
+from opportunity_bank.web.security import security_headers_hook
 from opportunity_bank.web.services import Services
 from opportunity_bank.web.static import favicon, static_file
 from opportunity_bank.web.templating import template_config
@@ -61,11 +63,13 @@ def create_app(settings: Settings, *, run_indexer: bool = True) -> WebApp:
             *open_data.ROUTES, *outreach_sitemap.ROUTES, *outreach_calendar.ROUTES, *ALERT_ROUTES,
             reminder_pages, *admin_pages.ROUTES,
         ],
-        middleware=[remember_language, csrf_middleware(settings)],
+        middleware=[DefineMiddleware(remember_language, always_secure=settings.production)],
+        guards=[require_csrf_unless_listed],
         before_send=[security_headers_hook(settings)],
         dependencies={"services": Provide(provide_services, sync_to_thread=False)},
         exception_handlers=EXCEPTION_HANDLERS,
         request_max_body_size=MAX_BODY_BYTES,
+        allowed_hosts=list(settings.allowed_hosts) or None,
         lifespan=[lifespan(settings, run_indexer=run_indexer)],
         template_config=template_config(settings.templates_dir),
         openapi_config=OpenAPIConfig(

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from sqlalchemy import event, insert
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, create_engine
 
-from opportunity_bank.models import Opportunity, OutboxEntry, utcnow
+from opportunity_bank.models import Opportunity, OutboxEntry, Unit, utcnow
+from opportunity_bank.opportunities.text import name_key
 from opportunity_bank.settings import Settings
 
 if TYPE_CHECKING:
@@ -28,7 +30,7 @@ def make_engine(settings: Settings) -> Engine:
     """hide_parameters: a database error in the log shows the statement, never the values
     (password hashes, tokens, personal data)."""
     if settings.is_sqlite:
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        private_sqlite_file(settings)
         engine = create_engine(
             settings.database_url,
             connect_args={"check_same_thread": False, "timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
@@ -40,6 +42,17 @@ def make_engine(settings: Settings) -> Engine:
         settings.database_url, pool_size=10, max_overflow=10, pool_pre_ping=True, pool_recycle=1800,
         hide_parameters=True,
     )
+
+
+def private_sqlite_file(settings: Settings) -> None:
+    """The database file readable by its owner only (0600, like the keys); SQLite gives its
+    -wal and -shm files the same mode."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    path = make_url(settings.database_url).database
+    if not path or path == ":memory:":
+        return
+    os.close(os.open(path, os.O_CREAT | os.O_RDWR, 0o600))
+    os.chmod(path, 0o600)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:
@@ -71,6 +84,12 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+@event.listens_for(Unit, "before_insert")
+def _unit_name_key(_mapper, _connection, unit: Unit) -> None:
+    """Every new unit carries the key names are compared by, whoever made it."""
+    unit.name_key = name_key(unit.name)
 
 
 @event.listens_for(OrmSession, "before_flush")
@@ -126,12 +145,14 @@ def alembic_config(settings: Settings) -> Config:
     config = Config()
     config.set_main_option("script_location", str(settings.migrations_dir))
     config.set_main_option("sqlalchemy.url", settings.database_url.replace("%", "%%"))
+    # Migration 0004 reads attachments that older versions kept as files into the database.
+    config.attributes["attachments_dir"] = settings.attachments_dir
     return config
 
 
 def upgrade(settings: Settings, revision: str = "head") -> None:
     if settings.is_sqlite:
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        private_sqlite_file(settings)
     from alembic import command
 
     command.upgrade(alembic_config(settings), revision)

@@ -128,8 +128,7 @@ def serve(settings: Settings, host: str, port: int, workers: int = 1) -> None:
     """Serve HTTP until SIGINT or SIGTERM."""
     from opportunity_bank.app import create_app
 
-    options = dict(host=host, port=port, log_level="info", timeout_graceful_shutdown=GRACE_SECONDS,
-                   proxy_headers=True, server_header=False)
+    options = uvicorn_options(settings, host, port)
     if workers == 1:
         uvicorn.run(create_app(settings), **options)
         return
@@ -151,6 +150,27 @@ def serve(settings: Settings, host: str, port: int, workers: int = 1) -> None:
         search.client.close()
         db.dispose()
         server.stop()
+
+
+def uvicorn_options(settings: Settings, host: str, port: int) -> dict:
+    """How uvicorn serves; docs/operations.md says what the reverse proxy in front must add.
+
+    X-Forwarded-For and -Proto are believed only from TRUSTED_PROXIES: otherwise any client
+    could name a new address per request and step around the sign-in throttle. uvicorn has
+    no header or body read timeout, so slow clients are the proxy's to cut off; what uvicorn
+    offers is set: idle keep-alive connections close after 5 s, at most 1,000 connections
+    are served at once (more get 503), and h11 buffers at most 16 KB of an unfinished request
+    head. The access log hides secret query values (web/logs.py).
+    """
+    from opportunity_bank.web.logs import log_config
+
+    return dict(
+        host=host, port=port, log_level="info", log_config=log_config(),
+        timeout_graceful_shutdown=GRACE_SECONDS, server_header=False,
+        proxy_headers=bool(settings.trusted_proxies),
+        forwarded_allow_ips=list(settings.trusted_proxies) or None,
+        timeout_keep_alive=5, limit_concurrency=1000, h11_max_incomplete_event_size=16 * 1024,
+    )
 
 
 def worker_app(settings: Settings, parent: int) -> Litestar:

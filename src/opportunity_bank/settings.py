@@ -6,6 +6,7 @@ process, gets a :class:`Settings` (or values taken from it) passed in.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import secrets
 from collections.abc import Mapping
@@ -19,6 +20,10 @@ MIN_SECRET_LENGTH = 32
 DEFAULT_MAIL_FROM = "Opportunity Bank <no-reply@localhost>"
 STAFF_ROLES = ("supervisor", "hr", "admin")
 DEFAULT_OIDC_ROLES = "Supervisor=supervisor,HR=hr,Admin=admin"
+
+
+def split_list(value: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (value or "").split(",") if part.strip())
 
 
 class SettingsError(ValueError):
@@ -68,6 +73,10 @@ class Settings:
     # Scheduled jobs (digests, reminders, clean-up) in `serve`; JOBS=off for a process that
     # should only answer requests. Runs happen once across processes either way.
     jobs: bool = True
+    # Host names the app answers to (empty: any); others get 400 before any handler runs.
+    allowed_hosts: tuple[str, ...] = ()
+    # Addresses (or networks) of reverse proxies whose X-Forwarded-For/-Proto are believed.
+    trusted_proxies: tuple[str, ...] = ()
     oidc_issuer: str | None = None
     oidc_client_id: str | None = None
     oidc_client_secret: str | None = None
@@ -138,6 +147,13 @@ class Settings:
         if database_url.startswith("postgresql://") or database_url.startswith("postgres://"):
             # psycopg 3 is the driver we ship; plain URLs from ops tooling should just work.
             database_url = "postgresql+psycopg://" + database_url.split("://", 1)[1]
+        trusted = split_list(get("TRUSTED_PROXIES", ""))
+        for proxy in trusted:
+            try:
+                ipaddress.ip_network(proxy, strict=False)
+            except ValueError:
+                raise SettingsError(f"{PREFIX}TRUSTED_PROXIES must list IP addresses or networks, "
+                                    f"not {proxy!r}") from None
         settings = cls(
             data_dir=data_dir,
             database_url=database_url,
@@ -156,6 +172,8 @@ class Settings:
             smtp_url=get("SMTP_URL"),
             mail_from=get("MAIL_FROM", DEFAULT_MAIL_FROM),
             public_url=(get("PUBLIC_URL") or "").rstrip("/"),
+            allowed_hosts=split_list(get("ALLOWED_HOSTS", "")),
+            trusted_proxies=trusted,
             oidc_issuer=(get("OIDC_ISSUER") or "").rstrip("/") or None,
             oidc_client_id=get("OIDC_CLIENT_ID"),
             oidc_client_secret=get("OIDC_CLIENT_SECRET"),

@@ -28,7 +28,7 @@ def test_foreign_keys_are_enforced(engine):
 
 
 def test_database_errors_in_logs_carry_no_values(engine):
-    insert = text("INSERT INTO units (id, name, created_at) VALUES (:id, :name, :at)")
+    insert = text("INSERT INTO units (id, name, name_key, created_at) VALUES (:id, :name, :name, :at)")
     with pytest.raises(IntegrityError) as error, engine.begin() as connection:
         for name in ("secret-value-1", "secret-value-2"):
             connection.execute(insert, {"id": 7, "name": name, "at": "2026-01-01 00:00:00"})

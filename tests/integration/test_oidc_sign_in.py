@@ -22,6 +22,7 @@ from opportunity_bank.accounts.tokens import create_token, user_for_token
 from opportunity_bank.accounts.users import add_user
 from opportunity_bank.app import create_app
 from opportunity_bank.models import OidcIdentity, Unit, User, WebSession
+from opportunity_bank.web import csrf
 from tests.oidc_provider import STREETS, TENANT, running_provider, sign_in_at_provider
 from tests.workspace_helpers import GEO, PASSWORD, csrf_token, opening
 
@@ -345,9 +346,11 @@ def test_password_sign_in_is_off_in_production_behind_sso_unless_break_glass(set
         client.headers["Accept-Language"] = "en"
         page = client.get("/login").text
         assert 'id="oidc-login"' in page and 'name="password"' not in page
-        # A scripted post still finds the door shut.
-        response = client.post("/login", data=form, follow_redirects=False,
-                               headers={"x-csrftoken": client.cookies["__Host-ob_csrf"]})
+        # A scripted post, with a valid CSRF nonce and token of its own, still finds the door shut.
+        nonce = "n" * 43
+        client.cookies.set("__Host-ob_csrf", nonce)
+        response = client.post("/login", data=form, follow_redirects=False, headers={
+            "x-csrftoken": csrf.signed(production.resolved_secret_key(), "anonymous", nonce)})
         assert response.status_code == 403 and "turned off" in response.text
         assert "__Host-ob_session" not in client.cookies
     with TestClient(create_app(dataclasses.replace(production, local_login=True)),

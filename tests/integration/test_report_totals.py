@@ -22,12 +22,12 @@ from hypothesis.stateful import (
     rule,
     run_state_machine_as_test,
 )
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import Connection, Engine
-from sqlmodel import Session, select
 
 from opportunity_bank import db
-from opportunity_bank.models import Opportunity, Unit
+from opportunity_bank.models import Opportunity
+from opportunity_bank.opportunities.text import name_key
 from opportunity_bank.reports.arithmetic import (
     FILLED_STATUSES,
     KINDS,
@@ -88,12 +88,17 @@ def assert_exact(engine: Engine) -> None:
 
 
 def unit_ids(engine: Engine) -> dict[str, int]:
-    with Session(engine) as session:
+    """In SQL, not the ORM: the migration test writes units at revision 0001 (no name_key)."""
+    with engine.begin() as connection:
+        existing = dict(connection.execute(text("SELECT name, id FROM units")).all())
+        keyed = "name_key" in {c["name"] for c in inspect(connection).get_columns("units")}
+        insert = ("INSERT INTO units (name, name_key, created_at) VALUES (:name, :key, :now)" if keyed
+                  else "INSERT INTO units (name, created_at) VALUES (:name, :now)")
         for name in UNITS:
-            if session.exec(select(Unit).where(Unit.name == name)).first() is None:
-                session.add(Unit(name=name))
-        session.commit()
-        return {unit.name: unit.id for unit in session.exec(select(Unit)).all()}
+            if name not in existing:
+                connection.execute(text(insert), {"name": name, "key": name_key(name),
+                                                  "now": datetime.now(UTC)})
+        return dict(connection.execute(text("SELECT name, id FROM units")).all())
 
 
 def raw_values(opening: dict, units: dict[str, int], external_id: str) -> dict:

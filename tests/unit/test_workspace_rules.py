@@ -7,7 +7,6 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from opportunity_bank.accounts.pages import landing, safe_next
-from opportunity_bank.accounts.ratelimit import WINDOW, seconds_until_allowed
 from opportunity_bank.accounts.security_log import format_event
 from opportunity_bank.accounts.sessions import (
     ABSOLUTE_TIMEOUT,
@@ -15,8 +14,14 @@ from opportunity_bank.accounts.sessions import (
     is_expired,
     session_cookie_name,
 )
+from opportunity_bank.accounts.throttle import MAX_DELAY, delay_after
 from opportunity_bank.models import Status
-from opportunity_bank.opportunities.attachments import clean_filename, content_disposition, pdf_problem
+from opportunity_bank.opportunities.attachments import (
+    clean_filename,
+    content_disposition,
+    download_name,
+    pdf_problem,
+)
 from opportunity_bank.opportunities.forms import actions_for, form_fields, values_from_form
 from opportunity_bank.opportunities.lifecycle import TRANSITIONS, next_year, status_change_problems
 from opportunity_bank.settings import Settings
@@ -106,10 +111,9 @@ def test_cookie_names_follow_the_environment():
     assert session_cookie_name(Settings(env="development")) == "ob_session"
 
 
-def test_rate_limit_wait():
-    assert seconds_until_allowed(NOW - timedelta(minutes=1), 4, 5, NOW) == 0
-    wait = seconds_until_allowed(NOW - timedelta(minutes=1), 5, 5, NOW)
-    assert wait == int((WINDOW - timedelta(minutes=1)).total_seconds()) + 1
+def test_sign_in_delays_grow_and_stop_growing():
+    assert [delay_after(n, 5).total_seconds() for n in range(1, 9)] == [0, 0, 0, 0, 1, 2, 4, 8]
+    assert delay_after(100, 5) == MAX_DELAY == timedelta(seconds=60)
 
 
 def test_security_events_stay_on_one_line():
@@ -126,3 +130,12 @@ def test_form_values_and_actions():
     assert "unit" in form_fields("thesis", with_unit=True)
     assert actions_for("draft") == ["published", "withdrawn"]
     assert actions_for("completed") == []
+
+
+def test_download_names_cannot_change_the_header_or_the_type():
+    sent = 'x.pdf"\r\nContent-Disposition: inline; filename="y.html'
+    assert download_name(sent) == "x.pdf_Content-Disposition_ inline_ filename__y.pdf"
+    assert download_name("raportti.PDF.pdf") == "raportti.pdf"
+    assert download_name("...") == "attachment.pdf"
+    assert download_name("Työ ohje (2027).pdf") == "Työ ohje (2027).pdf"
+    assert content_disposition(download_name(sent)).count("filename=") == 1

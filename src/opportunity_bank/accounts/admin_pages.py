@@ -25,8 +25,9 @@ from opportunity_bank.models import Unit, User
 from opportunity_bank.models.enums import ROLES
 from opportunity_bank.opportunities.messages import field_messages
 from opportunity_bank.opportunities.schemas import FieldError
+from opportunity_bank.web.csrf import require_csrf
 from opportunity_bank.web.i18n import LANGUAGES, gettext_for, negotiate_language
-from opportunity_bank.web.params import RowId
+from opportunity_bank.web.params import SMALL_BODY, RowId
 from opportunity_bank.web.services import ServicesDep
 
 Form = URLEncodedBody[dict[str, Any]]
@@ -54,7 +55,8 @@ def parse_day(value: str | None) -> date | None:
 
 class UsersPage(Controller):
     path = "/admin/users"
-    guards = (require_admin,)
+    guards = (require_admin, require_csrf)
+    request_max_body_size = SMALL_BODY
     include_in_schema = False
 
     @get(name="admin-users", sync_to_thread=True)
@@ -88,7 +90,8 @@ class UsersPage(Controller):
 
 class UserPage(Controller):
     path = "/admin/users/{user_id:int}"
-    guards = (require_admin,)
+    guards = (require_admin, require_csrf)
+    request_max_body_size = SMALL_BODY
     include_in_schema = False
 
     @get(name="admin-user", sync_to_thread=True)
@@ -143,7 +146,8 @@ class UserPage(Controller):
 
 class TokensPage(Controller):
     path = "/admin/tokens"
-    guards = (require_admin,)
+    guards = (require_admin, require_csrf)
+    request_max_body_size = SMALL_BODY
     include_in_schema = False
 
     @get(name="admin-tokens", sync_to_thread=True)
@@ -165,7 +169,8 @@ class TokensPage(Controller):
 
 class UnitsPage(Controller):
     path = "/admin/units"
-    guards = (require_admin,)
+    guards = (require_admin, require_csrf)
+    request_max_body_size = SMALL_BODY
     include_in_schema = False
 
     @get(name="admin-units", sync_to_thread=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hmac
 import logging
 from typing import Annotated, Any
 
@@ -15,11 +16,13 @@ from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_401_UNAUTHORIZED, HTTP_403_FORBIDDEN, HTTP_429_TOO_MANY_REQUESTS
 from sqlmodel import Session, select
 
-from opportunity_bank.accounts import ratelimit
+from opportunity_bank.accounts import throttle
 from opportunity_bank.accounts.identity import client_ip
 from opportunity_bank.accounts.oidc import provider_of
 from opportunity_bank.accounts.security_log import security_event
 from opportunity_bank.accounts.sessions import (
+    csrf_cookie_name,
+    device_cookie_name,
     end_session,
     purge_expired,
     session_cookie_name,
@@ -29,6 +32,8 @@ from opportunity_bank.accounts.sessions import (
 from opportunity_bank.accounts.users import find_user, hasher
 from opportunity_bank.models import OidcIdentity, Role
 from opportunity_bank.settings import Settings
+from opportunity_bank.web.csrf import require_csrf
+from opportunity_bank.web.params import SMALL_BODY
 from opportunity_bank.web.services import ServicesDep
 
 # Where each role's work is.
@@ -93,7 +98,8 @@ def login_form(services: ServicesDep, next: FromQuery[str] = "") -> Template:
     return login_page(services.settings, next_path=safe_next(next))
 
 
-@post("/login", name="login-submit", sync_to_thread=True, include_in_schema=False)
+@post("/login", name="login-submit", sync_to_thread=True, include_in_schema=False,
+      guards=[require_csrf], request_max_body_size=SMALL_BODY)
 def login_submit(request: Request, data: FormData, services: ServicesDep) -> Template | Redirect:
     email = str(data.get("email", "")).strip().lower()[:254]
     password = str(data.get("password", ""))[:1024]
@@ -104,35 +110,44 @@ def login_submit(request: Request, data: FormData, services: ServicesDep) -> Tem
         security_event("login_refused", level=logging.WARNING, email=email, ip=ip,
                        reason="password sign-in is off")
         return login_page(settings, email, next_path, "password_off", HTTP_403_FORBIDDEN)
+    device = throttle.device_token(settings.resolved_secret_key(), email)
+    known_device = hmac.compare_digest(request.cookies.get(device_cookie_name(settings), ""), device)
     with Session(services.db, expire_on_commit=False) as session:
-        wait = ratelimit.retry_after(session, email, ip)
-        if wait:
+        claim = throttle.claim_attempt(session, email, ip, device if known_device else None)
+        if not claim.allowed:
             security_event("login_throttled", level=logging.WARNING, email=email, ip=ip)
             return login_page(settings, email, next_path, "too_many", HTTP_429_TOO_MANY_REQUESTS,
-                              {"Retry-After": str(wait)})
+                              {"Retry-After": str(claim.wait)})
         user = find_user(session, email) if email else None
         if not password_matches(user.password_hash if user else None, password) or not user.is_active:
-            ratelimit.record_failure(session, email, ip)
-            session.commit()
             security_event("login_failed", level=logging.WARNING, email=email, ip=ip,
                            known_user=user is not None)
             return login_page(settings, email, next_path, "wrong", HTTP_401_UNAUTHORIZED)
         if hasher.check_needs_rehash(user.password_hash):
             user.password_hash = hasher.hash(password)
             session.add(user)
-        old = request.cookies.get(session_cookie_name(services.settings))
+        old = request.cookies.get(session_cookie_name(settings))
         if old:
             end_session(session, old)
-        ratelimit.forget_failures(session, email)
+        throttle.signed_in(session, email, device)
+        throttle.purge_old(session)
         purge_expired(session)
         session_id = start_session(session, user)
         session.commit()
     security_event("login", user_id=user.id, email=email, ip=ip, method="password")
-    return Redirect(next_path or landing(user.role), status_code=303,
-                    cookies=[session_cookie(services.settings, session_id)])
+    return Redirect(next_path or landing(user.role), status_code=303, cookies=[
+        session_cookie(settings, session_id),
+        # The sign-in form's nonce is spent: signed in, the token is bound to the session.
+        Cookie(key=csrf_cookie_name(settings), value="", path="/", secure=settings.production,
+               httponly=True, samesite="lax", max_age=0),
+        Cookie(key=device_cookie_name(settings), value=device, path="/login",
+               secure=settings.production, httponly=True, samesite="lax",
+               max_age=throttle.DEVICE_COOKIE_DAYS * 24 * 3600),
+    ])
 
 
-@post("/logout", name="logout", sync_to_thread=True, include_in_schema=False)
+@post("/logout", name="logout", sync_to_thread=True, include_in_schema=False,
+      guards=[require_csrf], request_max_body_size=SMALL_BODY)
 def logout(request: Request, services: ServicesDep) -> Redirect:
     """Ends the session here and, for someone who came through the provider, there too."""
     settings = services.settings

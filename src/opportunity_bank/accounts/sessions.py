@@ -28,6 +28,11 @@ def csrf_cookie_name(settings: Settings) -> str:
     return "__Host-ob_csrf" if settings.production else "ob_csrf"
 
 
+def device_cookie_name(settings: Settings) -> str:
+    # Path=/login keeps it out of every other request; `__Host-` would demand Path=/.
+    return "__Secure-ob_device" if settings.production else "ob_device"
+
+
 def hash_session_id(session_id: str) -> str:
     return hashlib.sha256(session_id.encode()).hexdigest()
 

@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 from litestar import Request, Response, Router, get, post
 from litestar.enums import RequestEncodingType
-from litestar.params import Body, PathParameter
+from litestar.params import Body, JSONBody, PathParameter
 from litestar.response import Template
 from litestar.status_codes import (
     HTTP_202_ACCEPTED,
@@ -40,6 +40,7 @@ from opportunity_bank.search.pages import search_url
 from opportunity_bank.search.query import SearchParamError
 from opportunity_bank.web.errors import error_responses, json_error
 from opportunity_bank.web.i18n import LANGUAGES, gettext_for, negotiate_language
+from opportunity_bank.web.params import SMALL_BODY
 from opportunity_bank.web.services import ServicesDep
 
 log = logging.getLogger(__name__)
@@ -105,7 +106,8 @@ def new_alert(request: Request) -> Template:
     return form_page(request, search, {"frequency": "weekly", "language": negotiate_language(request)})
 
 
-@post("/new", name="alert-create", sync_to_thread=True, include_in_schema=False)
+@post("/new", name="alert-create", sync_to_thread=True, include_in_schema=False,
+      request_max_body_size=SMALL_BODY)
 def create_alert(request: Request, data: FormData, services: ServicesDep) -> Template:
     values = form_values(data)
     gettext = gettext_for(negotiate_language(request))
@@ -148,8 +150,9 @@ class AlertAccepted(BaseModel):
 
 
 @post("/api/v1/alerts", name="api-alerts", status_code=HTTP_202_ACCEPTED, sync_to_thread=True,
-      tags=["alerts"], responses=error_responses(400, 429))
-def create_alert_api(request: Request, data: AlertIn, services: ServicesDep) -> AlertAccepted | Response:
+      tags=["alerts"], responses=error_responses(400, 429), request_max_body_size=SMALL_BODY)
+def create_alert_api(request: Request, data: JSONBody[AlertIn],
+                     services: ServicesDep) -> AlertAccepted | Response:
     """Subscribe an address to new openings matching a search; a confirmation mail is sent.
 
     Nothing else is mailed until the link in it is confirmed. The same address and search
@@ -187,7 +190,8 @@ def confirm_page(token: Token, services: ServicesDep) -> Template:
                     context={"token": token, "subscription": found.subscription})
 
 
-@post("/confirm/{token:str}", name="alert-confirm", sync_to_thread=True, include_in_schema=False)
+@post("/confirm/{token:str}", name="alert-confirm", sync_to_thread=True, include_in_schema=False,
+      request_max_body_size=SMALL_BODY)
 def confirm_alert(token: Token, services: ServicesDep) -> Template:
     with Session(services.db, expire_on_commit=False) as session:
         found = service.find_token(session, token, service.CONFIRM)
@@ -214,7 +218,7 @@ def unsubscribe_page(token: Token, services: ServicesDep) -> Template:
 
 
 @post("/unsubscribe/{token:str}", name="alert-unsubscribe", sync_to_thread=True,
-      include_in_schema=False, exclude_from_csrf=True)
+      include_in_schema=False, exclude_from_csrf=True, request_max_body_size=SMALL_BODY)
 def unsubscribe(token: Token, services: ServicesDep) -> Template:
     """RFC 8058 one-click: mail providers POST `List-Unsubscribe=One-Click` here with no cookies,
     so this one route takes no CSRF token; the unguessable token in the address is the proof.
@@ -242,7 +246,8 @@ def manage_page(token: Token, services: ServicesDep) -> Template:
     })
 
 
-@post("/manage/{token:str}", name="alert-manage", sync_to_thread=True, include_in_schema=False)
+@post("/manage/{token:str}", name="alert-manage", sync_to_thread=True, include_in_schema=False,
+      request_max_body_size=SMALL_BODY)
 def manage_alert(token: Token, data: FormData, services: ServicesDep) -> Template:
     action = data.get("action")
     with Session(services.db, expire_on_commit=False) as session:

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import JSON, Column, Index, Numeric, Text
+from sqlalchemy import JSON, Column, ForeignKey, Index, Integer, LargeBinary, Numeric, Text
 from sqlmodel import Field, SQLModel
 
 from opportunity_bank.models.base import json_list_column, utcnow
@@ -64,6 +64,9 @@ class Opportunity(SQLModel, table=True):
 
 
 class Attachment(SQLModel, table=True):
+    """A PDF of an opening; its bytes are in attachment_chunks, so every app process and
+    every backup has them. `stored_name` is a random id that names nothing on disk any more."""
+
     __tablename__ = "attachments"
 
     id: int | None = Field(default=None, primary_key=True)
@@ -75,3 +78,14 @@ class Attachment(SQLModel, table=True):
     content_type: str = Field(default="application/pdf", max_length=100)
     uploaded_by: int | None = Field(default=None, foreign_key="users.id")
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class AttachmentChunk(SQLModel, table=True):
+    """A piece of an attachment's bytes: files go in and out a chunk at a time, never whole."""
+
+    __tablename__ = "attachment_chunks"
+
+    attachment_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("attachments.id", ondelete="CASCADE"), primary_key=True))
+    seq: int = Field(sa_column=Column(Integer, primary_key=True, autoincrement=False))
+    data: bytes = Field(sa_column=Column(LargeBinary, nullable=False))

@@ -25,12 +25,17 @@ class WebSession(SQLModel, table=True):
     last_seen_at: datetime = Field(default_factory=utcnow)
 
 
-class LoginFailure(SQLModel, table=True):
-    """One failed sign-in; counted per e-mail and per client address for the rate limit."""
+class LoginThrottle(SQLModel, table=True):
+    """Recent sign-in attempts of one account, address or browser, and until when the next waits.
 
-    __tablename__ = "login_failures"
+    `key` is `account:<e-mail>`, `address:<ip>` or `device:<cookie>`; `attempts` counts from
+    `window_start`. Rows change only through conditional UPDATEs (accounts/throttle.py), so
+    parallel attempts, also from other processes, are counted one by one.
+    """
 
-    id: int | None = Field(default=None, primary_key=True)
-    email: str = Field(max_length=254, index=True)
-    client_ip: str = Field(max_length=64, index=True)
-    created_at: datetime = Field(default_factory=utcnow, index=True)
+    __tablename__ = "login_throttles"
+
+    key: str = Field(primary_key=True, max_length=300)
+    attempts: int = Field(default=0)
+    window_start: datetime = Field(default_factory=utcnow)
+    blocked_until: datetime | None = None

@@ -15,6 +15,9 @@ class Unit(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=200, unique=True, index=True)
+    # opportunities.text.name_key(name): one unit however its name is cased, spaced or padded
+    # with invisible characters; unique, so parallel creates of one new name make one unit.
+    name_key: str = Field(max_length=200, unique=True, index=True)
     name_fi: str | None = Field(default=None, max_length=200)
     name_sv: str | None = Field(default=None, max_length=200)
     name_en: str | None = Field(default=None, max_length=200)

@@ -1,29 +1,38 @@
-"""PDF attachments: streamed to disk part by part, checked by content, stored under random names.
+"""PDF attachments: streamed in, checked by content, kept in the database in chunks.
 
 The upload is never held in memory: python-multipart's streaming parser is fed the request
-body chunk by chunk, the size limit holds while reading, and the SHA-256 is computed on the
-way. The file lands under a temporary name and is renamed only once it proved to be a PDF.
+body chunk by chunk in a worker thread (parsing, hashing and writing stay off the event
+loop), the size limit holds while reading, and the SHA-256 is computed on the way. The file
+is spooled to a temporary file and goes into `attachment_chunks` only once it proved to be a
+PDF, in the transaction that adds its row; downloads read it back a chunk at a time. In the
+database, every app process serves every attachment and every backup holds them.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import secrets
 import unicodedata
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 from urllib.parse import quote
 
+import anyio
+from python_multipart.exceptions import MultipartParseError
 from python_multipart.multipart import MultipartParser, parse_options_header
-from sqlmodel import Session
+from sqlalchemy import func, insert
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
 
-from opportunity_bank.models import Attachment
+from opportunity_bank.models import Attachment, AttachmentChunk, Opportunity
 
 MAX_PDF_BYTES = 10 * 1024 * 1024
+MAX_PER_OPENING = 10
+MAX_BYTES_PER_OPENING = 50 * 1024 * 1024
+CHUNK_BYTES = 256 * 1024
 # Room for the multipart boundaries, part headers and a CSRF field around the file.
 MULTIPART_OVERHEAD = 64 * 1024
 MAX_FIELD_BYTES = 1024
@@ -33,7 +42,7 @@ STARTXREF = re.compile(rb"startxref\s+(\d+)\s+%%EOF")
 
 
 class UploadProblem(ValueError):
-    """An upload refused; `status` is the HTTP answer (413, 415 or 422), `field` what was wrong."""
+    """An upload refused; `status` is the HTTP answer (400, 409, 413, 415 or 422), `field` what was wrong."""
 
     def __init__(self, status: int, message: str, field: str = "file") -> None:
         super().__init__(message)
@@ -65,6 +74,22 @@ def clean_filename(name: str) -> str:
         stem, dot, ext = name.rpartition(".")
         name = (stem[: 200 - len(ext) - 1] + dot + ext) if dot and len(ext) <= 10 else name[:200]
     return name or "attachment.pdf"
+
+
+def download_name(name: str) -> str:
+    """`<name>.pdf` whatever was uploaded: `t.html` becomes `t.pdf`, `a.pdf;.html` `a.pdf`.
+
+    Only letters, digits, spaces and `.()-_` remain, so no quote, semicolon or direction
+    override can change the header or how the name reads.
+    """
+    cleaned = re.sub(r"[^\w .()\-]", "_", clean_filename(name))
+    stem = cleaned.rsplit(".", 1)[0] if "." in cleaned else cleaned
+    while True:
+        stem = stem.strip(" ._")
+        if not stem.lower().endswith(".pdf"):
+            break
+        stem = stem[:-4]
+    return f"{stem[:150] or 'attachment'}.pdf"
 
 
 def content_disposition(filename: str) -> str:
@@ -127,7 +152,7 @@ class _PartReader:
         if self._name == "file":
             if self.filename is not None:
                 raise UploadProblem(422, "send one file per request")
-            self.filename = clean_filename(options.get(b"filename", b"").decode("utf-8", "replace"))
+            self.filename = download_name(options.get(b"filename", b"").decode("utf-8", "replace"))
 
     def part_data(self, data: bytes, start: int, end: int) -> None:
         chunk = data[start:end]
@@ -153,7 +178,7 @@ class _PartReader:
 def multipart_boundary(content_type: str) -> bytes:
     kind, options = parse_options_header(content_type)
     boundary = options.get(b"boundary")
-    if kind != b"multipart/form-data" or not boundary:
+    if kind != b"multipart/form-data" or not boundary or len(boundary) > 70:  # RFC 2046
         raise UploadProblem(415, "send the PDF as multipart/form-data in the field `file`")
     return boundary
 
@@ -175,9 +200,12 @@ async def receive_pdf(chunks: AsyncIterator[bytes], content_type: str, directory
         with open(temp_path, "xb") as handle:
             reader = _PartReader(handle, limit)
             parser = MultipartParser(boundary, reader.callbacks())
-            async for chunk in chunks:
-                parser.write(chunk)
-            parser.finalize()
+            try:
+                async for chunk in chunks:
+                    await anyio.to_thread.run_sync(parser.write, chunk)
+                parser.finalize()
+            except MultipartParseError:
+                raise UploadProblem(400, "is not in a readable multipart/form-data body") from None
         if reader.filename is None:
             raise UploadProblem(422, "is required: send the PDF in the multipart field `file`")
         problem = pdf_problem(reader.head, reader.tail, reader.size)
@@ -190,24 +218,68 @@ async def receive_pdf(chunks: AsyncIterator[bytes], content_type: str, directory
                         reader.fields)
 
 
-def store_attachment(session: Session, received: ReceivedFile, directory: Path,
-                     opportunity_id: int, user_id: int) -> Attachment:
-    """Rename the checked file into place and add its row; neither outlives the other's failure."""
-    stored_name = secrets.token_hex(16)
-    final_path = directory / stored_name
-    os.replace(received.temp_path, final_path)
+def room_left(session: Session, opportunity_id: int) -> int:
+    """Bytes the opening may still take; UploadProblem when it has all the files it may have."""
+    count, used = session.exec(
+        select(func.count(), func.coalesce(func.sum(Attachment.size), 0))
+        .where(Attachment.opportunity_id == opportunity_id)
+    ).one()
+    if count >= MAX_PER_OPENING:
+        raise UploadProblem(409, f"this opening already has {MAX_PER_OPENING} attachments; "
+                                 "delete one first")
+    left = MAX_BYTES_PER_OPENING - used
+    if left <= 0:
+        raise UploadProblem(413, f"this opening's attachments already take "
+                                 f"{MAX_BYTES_PER_OPENING // (1024 * 1024)} MB; delete one first")
+    return min(MAX_PDF_BYTES, left)
+
+
+def store_attachment(session: Session, received: ReceivedFile, opportunity_id: int,
+                     user_id: int) -> Attachment:
+    """Add the checked file's row and chunks and commit; the spooled file is removed either way."""
     try:
+        # Locks the opening on PostgreSQL, so two parallel uploads cannot both take the last room.
+        session.exec(select(Opportunity.id).where(Opportunity.id == opportunity_id).with_for_update())
+        if received.size > room_left(session, opportunity_id):
+            raise UploadProblem(413, f"would take this opening's attachments over "
+                                     f"{MAX_BYTES_PER_OPENING // (1024 * 1024)} MB")
         attachment = Attachment(
-            opportunity_id=opportunity_id, filename=received.filename, stored_name=stored_name,
-            size=received.size, sha256=received.sha256, uploaded_by=user_id,
+            opportunity_id=opportunity_id, filename=received.filename,
+            stored_name=secrets.token_hex(16), size=received.size, sha256=received.sha256,
+            uploaded_by=user_id,
         )
         session.add(attachment)
+        session.flush()
+        with received.temp_path.open("rb") as handle:
+            for seq, data in enumerate(iter(lambda: handle.read(CHUNK_BYTES), b"")):
+                session.execute(insert(AttachmentChunk),
+                                {"attachment_id": attachment.id, "seq": seq, "data": data})
         session.commit()
     except BaseException:
         session.rollback()
-        final_path.unlink(missing_ok=True)
         raise
+    finally:
+        discard(received)
     return attachment
+
+
+def read_chunks(engine: Engine, attachment_id: int) -> Iterator[bytes]:
+    """The attachment's bytes a chunk at a time, each read in its own short transaction."""
+    seq = 0
+    while True:
+        with Session(engine) as session:
+            data = session.exec(select(AttachmentChunk.data).where(
+                AttachmentChunk.attachment_id == attachment_id, AttachmentChunk.seq == seq)).first()
+        if data is None:
+            return
+        yield data
+        seq += 1
+
+
+def delete_attachment(session: Session, attachment: Attachment) -> None:
+    session.exec(AttachmentChunk.__table__.delete().where(
+        AttachmentChunk.attachment_id == attachment.id))
+    session.delete(attachment)
 
 
 def discard(received: ReceivedFile) -> None:

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from litestar import Request, get
 from litestar.exceptions import NotFoundException
-from litestar.response import File
+from litestar.response import Stream
 from sqlmodel import Session
 
 from opportunity_bank.accounts.identity import identify
 from opportunity_bank.models import Attachment, Opportunity, Status
 from opportunity_bank.opportunities import editing
-from opportunity_bank.opportunities.attachments import content_disposition
+from opportunity_bank.opportunities.attachments import content_disposition, download_name, read_chunks
 from opportunity_bank.web.http import PUBLIC
 from opportunity_bank.web.params import RowId
 from opportunity_bank.web.services import ServicesDep
@@ -34,15 +34,14 @@ def may_download(session: Session, request: Request, opportunity: Opportunity) -
 
 @get("/attachments/{attachment_id:int}", name="attachment", sync_to_thread=True,
      include_in_schema=False, cache_control=PUBLIC)
-def download_attachment(request: Request, attachment_id: RowId, services: ServicesDep) -> File:
+def download_attachment(request: Request, attachment_id: RowId, services: ServicesDep) -> Stream:
+    """Streamed from the database a chunk at a time, under one Content-Disposition of ours."""
     with Session(services.db) as session:
         attachment = session.get(Attachment, attachment_id)
         opportunity = attachment and session.get(Opportunity, attachment.opportunity_id)
         if opportunity is None or not may_download(session, request, opportunity):
             raise NotFoundException(f"no attachment {attachment_id}")
-    path = services.settings.attachments_dir / attachment.stored_name
-    if not path.is_file():
-        raise NotFoundException(f"no attachment {attachment_id}")
-    return File(path=path, filename=attachment.filename, media_type="application/pdf",
-                content_disposition_type="attachment",
-                headers={**DOWNLOAD_HEADERS, "content-disposition": content_disposition(attachment.filename)})
+    name = download_name(attachment.filename)
+    return Stream(read_chunks(services.db, attachment.id), media_type="application/pdf",
+                  headers={**DOWNLOAD_HEADERS, "content-disposition": content_disposition(name),
+                           "content-length": str(attachment.size)})

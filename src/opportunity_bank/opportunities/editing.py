@@ -32,6 +32,7 @@ from opportunity_bank.opportunities.schemas import (
     field_errors,
 )
 from opportunity_bank.opportunities.service import UnitCache, apply_values, stored_values
+from opportunity_bank.opportunities.text import name_key
 from opportunity_bank.review.rules import split_edit, status_on_publish
 
 ROLL_OVER_KINDS = (Kind.SUMMER_JOB, Kind.INTERNSHIP)
@@ -54,6 +55,18 @@ class TransitionRefused(ValueError):
         self.allowed = sorted(str(s) for s in allowed_transitions(current))
         super().__init__(
             f"cannot go from {current} to {target}; allowed: {', '.join(self.allowed) or 'none'}"
+        )
+
+
+class StatusGoverned(ValueError):
+    """An edit of fields that only the status action may change (409): counts of a filled job."""
+
+    def __init__(self, fields: list[str]) -> None:
+        self.fields = fields
+        super().__init__(
+            f"{' and '.join(fields)} of a filled or completed opening change only through "
+            "POST /api/v1/opportunities/{id}/status: move it back to published, edit, and "
+            "mark it filled again with its count"
         )
 
 
@@ -140,7 +153,7 @@ def resolve_unit(session: Session, editor: Editor, requested: str | None) -> int
     """A supervisor posts for their own unit only; HR and admins name any unit."""
     if editor.bound_to_unit:
         own = unit_name(session, editor.unit_id)
-        if requested and requested.strip().casefold() != own.casefold():
+        if requested and name_key(requested) != name_key(own):
             raise FieldProblems([FieldError("unit", f"you can post only for your own unit, {own}",
                                             "own_unit", {"unit": own})])
         return editor.unit_id
@@ -193,6 +206,14 @@ def current_fields(opportunity: Opportunity, unit: str) -> dict[str, Any]:
     return values
 
 
+def governed_fields(status: str) -> tuple[str, ...]:
+    """What an edit may not change: the filled count is set by marking filled, and once filled
+    or completed the positions too, or the HR report could count more filled than offered."""
+    if status in (Status.FILLED, Status.COMPLETED):
+        return ("positions", "filled_positions")
+    return ("filled_positions",)
+
+
 def update_opening(session: Session, editor: Editor, opportunity: Opportunity,
                    patch: dict[str, Any]) -> dict[str, tuple[Any, Any]]:
     """Apply a partial change, validating the merged opening; the status moves elsewhere."""
@@ -207,6 +228,10 @@ def update_opening(session: Session, editor: Editor, opportunity: Opportunity,
             and fields.application_deadline != opportunity.application_deadline):
         refuse_publishing(fields.application_deadline)
     values = stored_values(fields)
+    governed = [name for name in governed_fields(opportunity.status)
+                if values[name] != getattr(opportunity, name)]
+    if governed:
+        raise StatusGoverned(governed)
     if "unit" in patch:
         values["unit_id"] = resolve_unit(session, editor, fields.unit)
     if opportunity.status == Status.PUBLISHED and review_required(session, opportunity.unit_id):

@@ -11,7 +11,7 @@ from datetime import datetime
 from typing import Any
 
 import anyio
-from litestar import Request, Response, get, patch, post
+from litestar import Request, Response, delete, get, patch, post
 from litestar.exceptions import NotFoundException, ValidationException
 from litestar.openapi.spec import (
     OpenAPIFormat,
@@ -35,10 +35,18 @@ from opportunity_bank.opportunities.attachments import (
     MULTIPART_OVERHEAD,
     UploadProblem,
     check_declared_length,
+    delete_attachment,
+    discard,
     receive_pdf,
+    room_left,
     store_attachment,
 )
-from opportunity_bank.opportunities.editing import Editor, FieldProblems, TransitionRefused
+from opportunity_bank.opportunities.editing import (
+    Editor,
+    FieldProblems,
+    StatusGoverned,
+    TransitionRefused,
+)
 from opportunity_bank.opportunities.schemas import (
     OpportunityCreate,
     OpportunityFields,
@@ -46,8 +54,9 @@ from opportunity_bank.opportunities.schemas import (
     StatusChange,
 )
 from opportunity_bank.search.documents import detail_url
+from opportunity_bank.web import csrf
 from opportunity_bank.web.errors import error_responses, json_error
-from opportunity_bank.web.params import RowId
+from opportunity_bank.web.params import OPENING_BODY, SMALL_BODY, RowId
 from opportunity_bank.web.services import ServicesDep
 
 
@@ -97,6 +106,10 @@ def transition_refused(_: Request, exc: TransitionRefused) -> Response:
     return json_error(HTTP_409_CONFLICT, str(exc), [{"field": "status", "message": str(exc)}])
 
 
+def status_governed(_: Request, exc: StatusGoverned) -> Response:
+    return json_error(HTTP_409_CONFLICT, str(exc), [{"field": f, "message": str(exc)} for f in exc.fields])
+
+
 def upload_problem(request: Request, exc: UploadProblem) -> Response:
     security_event("upload_refused", status=exc.status, reason=exc.message, path=request.url.path)
     return json_error(exc.status, f"{exc.field} {exc.message}",
@@ -122,11 +135,13 @@ def body_invalid(_: Request, exc: ValidationException) -> Response:
 EDITING_EXCEPTION_HANDLERS = {
     FieldProblems: field_problems,
     TransitionRefused: transition_refused,
+    StatusGoverned: status_governed,
     UploadProblem: upload_problem,
     ValidationException: body_invalid,
 }
 # Every editing route: deny by default, one error shape.
-API = {"guards": [require_editor], "tags": ["editing"], "exception_handlers": EDITING_EXCEPTION_HANDLERS}
+API = {"guards": [require_editor, csrf.require_csrf], "tags": ["editing"],
+       "exception_handlers": EDITING_EXCEPTION_HANDLERS}
 ONE_OPENING = error_responses(400, 401, 403, 404, 422)
 
 
@@ -158,7 +173,7 @@ def editable_or_404(session: Session, editor: Editor, opportunity_id: int) -> Op
 
 
 @post("/api/v1/opportunities", **API, name="api-create-opportunity", status_code=201, sync_to_thread=True,
-      responses=error_responses(400, 401, 403, 422))
+      responses=error_responses(400, 401, 403, 422), request_max_body_size=OPENING_BODY)
 def create_opportunity(request: Request, data: JSONBody[OpportunityCreate],
                        services: ServicesDep) -> EditorOpportunity:
     """A new opening (a draft unless `status` is `published`); external_id is generated if left out."""
@@ -170,10 +185,12 @@ def create_opportunity(request: Request, data: JSONBody[OpportunityCreate],
 
 
 @patch("/api/v1/opportunities/{opportunity_id:int}", **API, name="api-edit-opportunity",
-       sync_to_thread=True, responses=ONE_OPENING)
+       sync_to_thread=True, responses={**ONE_OPENING, **error_responses(409)},
+       request_max_body_size=OPENING_BODY)
 def edit_opportunity(request: Request, opportunity_id: RowId, data: JSONBody[OpportunityPatch],
                      services: ServicesDep) -> EditorOpportunity:
-    """Change some fields (any of an opening's fields; not `status`, which has its own endpoint).
+    """Change some fields (not `status` and `filled_positions`, nor `positions` of a filled or
+    completed opening: those go through the status endpoint, and answer 409 here).
 
     The merged opening is validated as a whole; invalid fields answer 422 naming each one.
     """
@@ -186,7 +203,8 @@ def edit_opportunity(request: Request, opportunity_id: RowId, data: JSONBody[Opp
 
 
 @post("/api/v1/opportunities/{opportunity_id:int}/status", **API, name="api-opportunity-status",
-      status_code=200, sync_to_thread=True, responses={**ONE_OPENING, **error_responses(409)})
+      status_code=200, sync_to_thread=True, responses={**ONE_OPENING, **error_responses(409)},
+      request_max_body_size=SMALL_BODY)
 def change_opportunity_status(request: Request, opportunity_id: RowId, data: JSONBody[StatusChange],
                               services: ServicesDep) -> EditorOpportunity:
     """Publish, mark filled (reserved), complete, close or withdraw; 409 names the possible moves."""
@@ -208,9 +226,11 @@ def my_opportunities(request: Request, services: ServicesDep) -> list[EditorOppo
         return [editor_view(o, unit) for o, unit in editing.openings_for(session, editor)]
 
 
-def editable_exists(services, editor: Editor, opportunity_id: int) -> bool:
+def upload_room(services, editor: Editor, opportunity_id: int) -> int:
+    """Bytes the upload may have; 404 for an opening the editor may not change."""
     with Session(services.db) as session:
-        return editing.find_editable(session, editor, opportunity_id) is not None
+        editable_or_404(session, editor, opportunity_id)
+        return room_left(session, opportunity_id)
 
 
 def save_upload(services, editor: Editor, opportunity_id: int, received) -> Attachment:
@@ -218,33 +238,58 @@ def save_upload(services, editor: Editor, opportunity_id: int, received) -> Atta
         session.add(AuditEntry(entity="opportunity", entity_id=opportunity_id, action="attach",
                                actor_id=editor.id, actor_label=editor.email,
                                changes={"attachment": [None, received.filename]}))
-        return store_attachment(session, received, services.settings.attachments_dir,
-                                opportunity_id, editor.id)
+        return store_attachment(session, received, opportunity_id, editor.id)
 
 
 async def accept_upload(request: Request, services, opportunity_id: int) -> tuple[Editor, Any]:
-    """Ownership first, then the body: nobody streams 10 MB into an opening they cannot edit."""
+    """Ownership and room first, then the body: nobody streams 10 MB they could not keep."""
     editor = current_editor(request)
-    if not await anyio.to_thread.run_sync(editable_exists, services, editor, opportunity_id):
-        raise NotFoundException(f"no opening {opportunity_id} that you may edit")
-    check_declared_length(request.headers.get("content-length"))
+    room = await anyio.to_thread.run_sync(upload_room, services, editor, opportunity_id)
+    check_declared_length(request.headers.get("content-length"), room)
     received = await receive_pdf(request.stream(), request.headers.get("content-type", ""),
-                                 services.settings.attachments_dir)
+                                 services.settings.attachments_dir, room)
+    if csrf.streamed_field_refused(request, received.fields):
+        await anyio.to_thread.run_sync(discard, received)
+        csrf.refuse(request)
     return editor, received
 
 
 @post("/api/v1/opportunities/{opportunity_id:int}/attachments", **API, name="api-attach",
       status_code=201, operation_class=PdfUploadOperation,
-      responses={**ONE_OPENING, **error_responses(413, 415)},
-      request_max_body_size=MAX_PDF_BYTES + MULTIPART_OVERHEAD)
+      responses={**ONE_OPENING, **error_responses(409, 413, 415)},
+      request_max_body_size=MAX_PDF_BYTES + MULTIPART_OVERHEAD, opt={csrf.STREAMED: True})
 async def attach_pdf(request: Request, opportunity_id: RowId,
                      services: ServicesDep) -> AttachmentOut:
-    """Attach a PDF (multipart field `file`, at most 10 MB); checked by its content, not its name."""
+    """Attach a PDF (multipart field `file`, at most 10 MB; at most 10 files and 50 MB an opening).
+
+    Checked by its content, not its name; offered for download as `<name>.pdf`.
+    """
     editor, received = await accept_upload(request, services, opportunity_id)
     attachment = await anyio.to_thread.run_sync(save_upload, services, editor, opportunity_id, received)
     return attachment_view(attachment)
 
 
+def remove_attachment(services, editor: Editor, opportunity_id: int, attachment_id: int) -> None:
+    with Session(services.db) as session:
+        editable_or_404(session, editor, opportunity_id)
+        attachment = session.get(Attachment, attachment_id)
+        if attachment is None or attachment.opportunity_id != opportunity_id:
+            raise NotFoundException(f"no attachment {attachment_id} on opening {opportunity_id}")
+        session.add(AuditEntry(entity="opportunity", entity_id=opportunity_id, action="detach",
+                               actor_id=editor.id, actor_label=editor.email,
+                               changes={"attachment": [attachment.filename, None]}))
+        delete_attachment(session, attachment)
+        session.commit()
+
+
+@delete("/api/v1/opportunities/{opportunity_id:int}/attachments/{attachment_id:int}", **API,
+        name="api-detach", status_code=204, sync_to_thread=True, responses=ONE_OPENING)
+def detach_pdf(request: Request, opportunity_id: RowId, attachment_id: RowId,
+               services: ServicesDep) -> None:
+    """Delete an attachment of an opening you may edit."""
+    remove_attachment(services, current_editor(request), opportunity_id, attachment_id)
+
+
 # Registered one by one rather than as a Router: the public GET shares a path with PATCH.
 EDITING_ROUTES = [create_opportunity, edit_opportunity, change_opportunity_status,
-                  my_opportunities, attach_pdf]
+                  my_opportunities, attach_pdf, detach_pdf]

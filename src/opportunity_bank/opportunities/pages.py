@@ -59,7 +59,7 @@ def opportunity_page(opportunity_id: RowId, request: Request, services: Services
             if opportunity.owner_id else None
     today = city_today()
     reason = closed_reason(opportunity, today)
-    absolute_url = str(request.base_url).rstrip("/") + request.app.route_reverse(
+    absolute_url = services.settings.base_url + request.app.route_reverse(
         "opportunity-page", opportunity_id=opportunity.id)
     posting = job_posting(opportunity, absolute_url) if reason is None else None
     return Template("opportunities/detail.html", context={

@@ -20,6 +20,7 @@ from pydantic import (
     Field,
     StringConstraints,
     ValidationError,
+    ValidationInfo,
     create_model,
     field_validator,
     model_validator,
@@ -27,10 +28,14 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from opportunity_bank.models.enums import Kind, PayPeriod, Status
+from opportunity_bank.opportunities.text import clean_name, control_problem, has_visible, normalized
 
 EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[A-Za-z]{2,}$")
 LIST_SEPARATOR = ";"
 MAX_LIST_ITEMS = 30
+
+# Names people tell apart by eye: stored without invisible characters and with single spaces.
+NAMES = ("title", "unit")
 
 Language = Literal["fi", "sv", "en"]
 DegreeLevel = Literal["vocational", "bachelor", "master", "doctoral"]
@@ -65,6 +70,22 @@ class FieldRules(BaseModel):
     """Per-field rules beyond the types, shared by whole openings and partial changes."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _text(cls, value: Any, info: ValidationInfo) -> Any:
+        if isinstance(value, list):
+            return [cls._text(item, info) for item in value]
+        if not isinstance(value, str):
+            return value
+        problem = control_problem(value)
+        if problem:
+            raise ValueError(problem)
+        if info.field_name in NAMES:
+            if value.strip() and not has_visible(value):
+                raise ValueError("must contain visible characters, not only invisible ones")
+            return clean_name(value)
+        return normalized(value)
 
     @field_validator("contact_email", check_fields=False)
     @classmethod

@@ -11,11 +11,14 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Any
 
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlmodel import Session, select
 
 from opportunity_bank.models import Opportunity, Unit, utcnow
 from opportunity_bank.models.enums import Status
 from opportunity_bank.opportunities.schemas import OpportunityFields
+from opportunity_bank.opportunities.text import clean_name, name_key
 
 # Fields copied one to one from validated input onto the table row.
 STORED_FIELDS = tuple(
@@ -34,19 +37,33 @@ class UnitCache:
 
     def __init__(self, session: Session) -> None:
         self.session = session
-        self._by_name: dict[str, Unit] = {}
+        self._by_key: dict[str, Unit] = {}
+
+    def find(self, name: str) -> Unit | None:
+        key = name_key(name)
+        unit = self._by_key.get(key)
+        if unit is None:
+            unit = self.session.exec(select(Unit).where(Unit.name_key == key)).first()
+            if unit is not None:
+                self._by_key[key] = unit
+        return unit
 
     def get_or_create(self, name: str) -> Unit:
-        key = name.strip()
-        unit = self._by_name.get(key.casefold())
+        unit = self.find(name)
         if unit is None:
-            unit = self.session.exec(select(Unit).where(Unit.name == key)).first()
-            if unit is None:
-                unit = Unit(name=key)
-                self.session.add(unit)
-                self.session.flush()
-            self._by_name[key.casefold()] = unit
+            unit = self._create(clean_name(name))
+            self._by_key[unit.name_key] = unit
         return unit
+
+    def _create(self, name: str) -> Unit:
+        """INSERT ... ON CONFLICT DO NOTHING, then read: when parallel requests create one new
+        name, the later ones wait for the first and find its unit instead of failing."""
+        key = name_key(name)
+        dialect = self.session.get_bind().dialect.name
+        insert = postgresql_insert if dialect == "postgresql" else sqlite_insert
+        self.session.execute(insert(Unit).values(name=name, name_key=key, created_at=utcnow())
+                             .on_conflict_do_nothing())
+        return self.session.exec(select(Unit).where(Unit.name_key == key)).one()
 
 
 def stored_values(fields: OpportunityFields) -> dict[str, Any]:

@@ -6,7 +6,6 @@ redirect (303) so a reload never repeats them.
 
 from __future__ import annotations
 
-import logging
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -19,7 +18,6 @@ from litestar.exceptions import (
     NotFoundException,
     PermissionDeniedException,
 )
-from litestar.middleware.csrf import CSRFMiddleware
 from litestar.params import Body, FromQuery
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_409_CONFLICT, HTTP_422_UNPROCESSABLE_ENTITY
@@ -34,13 +32,18 @@ from opportunity_bank.opportunities.attachments import (
     MAX_PDF_BYTES,
     MULTIPART_OVERHEAD,
     UploadProblem,
-    discard,
 )
-from opportunity_bank.opportunities.editing import Editor, FieldProblems, TransitionRefused
+from opportunity_bank.opportunities.editing import (
+    Editor,
+    FieldProblems,
+    StatusGoverned,
+    TransitionRefused,
+)
 from opportunity_bank.opportunities.editing_api import (
     accept_upload,
     current_editor,
     editable_or_404,
+    remove_attachment,
     save_upload,
 )
 from opportunity_bank.opportunities.forms import (
@@ -62,10 +65,10 @@ from opportunity_bank.opportunities.messages import field_message, field_message
 from opportunity_bank.opportunities.pages import paragraphs
 from opportunity_bank.opportunities.schemas import OpportunityFields
 from opportunity_bank.opportunities.service import stored_values
+from opportunity_bank.web import csrf
 from opportunity_bank.web.errors import sign_in_redirect
 from opportunity_bank.web.i18n import as_date, gettext_for, negotiate_language
-from opportunity_bank.web.params import RowId
-from opportunity_bank.web.security import CSRF_FAILED, csrf_config
+from opportunity_bank.web.params import OPENING_BODY, SMALL_BODY, RowId
 from opportunity_bank.web.services import ServicesDep
 
 FormData = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
@@ -168,7 +171,7 @@ def new_opening(request: Request, services: ServicesDep, kind: FromQuery[str] = 
                          values=form_values(None, unit, kind))
 
 
-@post("/new", name="my-create", sync_to_thread=True)
+@post("/new", name="my-create", sync_to_thread=True, request_max_body_size=OPENING_BODY)
 def create_opening(request: Request, data: FormData, services: ServicesDep) -> Template | Redirect:
     editor = current_editor(request)
     kind = parse_kind(data.get("kind"))
@@ -204,7 +207,8 @@ def edit_opening(request: Request, opportunity_id: RowId, services: ServicesDep)
                          done=request.query_params.get("done"))
 
 
-@post("/{opportunity_id:int}/edit", name="my-save", sync_to_thread=True)
+@post("/{opportunity_id:int}/edit", name="my-save", sync_to_thread=True,
+      request_max_body_size=OPENING_BODY)
 def save_opening(request: Request, opportunity_id: RowId, data: FormData,
                  services: ServicesDep) -> Template | Redirect:
     editor = current_editor(request)
@@ -223,6 +227,10 @@ def save_opening(request: Request, opportunity_id: RowId, data: FormData,
             return edit_page(request, session, editor, opportunity=opportunity, kind=opportunity.kind,
                              values=shown, errors=messages_for(request, problems),
                              status_code=HTTP_422_UNPROCESSABLE_ENTITY)
+        except StatusGoverned as governed:
+            session.rollback()
+            return edit_page(session, editor, opportunity=opportunity, kind=opportunity.kind,
+                             values=shown, message=str(governed), status_code=HTTP_409_CONFLICT)
         session.commit()
     return Redirect(request.app.route_reverse("my-edit", opportunity_id=opportunity_id), status_code=303,
                     query_params={"done": "saved"})
@@ -243,7 +251,8 @@ def confirm_status(request: Request, opportunity_id: RowId, services: ServicesDe
         "back": safe_next(request.query_params.get("next"), edit)})
 
 
-@post("/{opportunity_id:int}/status", name="my-status", sync_to_thread=True)
+@post("/{opportunity_id:int}/status", name="my-status", sync_to_thread=True,
+      request_max_body_size=SMALL_BODY)
 def change_status(request: Request, opportunity_id: RowId, data: FormData,
                   services: ServicesDep) -> Template | Redirect:
     editor = current_editor(request)
@@ -280,7 +289,8 @@ def change_status(request: Request, opportunity_id: RowId, data: FormData,
     return Redirect(f"{back}{separator}{done}", status_code=303)
 
 
-@post("/{opportunity_id:int}/copy", name="my-copy", sync_to_thread=True)
+@post("/{opportunity_id:int}/copy", name="my-copy", sync_to_thread=True,
+      request_max_body_size=SMALL_BODY)
 def copy_opening(request: Request, opportunity_id: RowId, services: ServicesDep) -> Redirect:
     editor = current_editor(request)
     with Session(services.db, expire_on_commit=False) as session:
@@ -290,7 +300,7 @@ def copy_opening(request: Request, opportunity_id: RowId, services: ServicesDep)
                     query_params={"done": "copied"})
 
 
-@post("/rollover", name="my-rollover", sync_to_thread=True)
+@post("/rollover", name="my-rollover", sync_to_thread=True, request_max_body_size=SMALL_BODY)
 def roll_over(request: Request, data: FormData, services: ServicesDep) -> Redirect:
     editor = current_editor(request)
     year = str(data.get("year", ""))
@@ -305,27 +315,22 @@ def roll_over(request: Request, data: FormData, services: ServicesDep) -> Redire
                     query_params={"done": "rolled", "rolled": str(len(copies))})
 
 
-@post("/{opportunity_id:int}/attachments", name="my-attach", exclude_from_csrf=True,
+@post("/{opportunity_id:int}/attachments", name="my-attach", opt={csrf.STREAMED: True},
       request_max_body_size=MAX_PDF_BYTES + MULTIPART_OVERHEAD)
 async def attach_pdf(request: Request, opportunity_id: RowId, services: ServicesDep) -> Redirect:
-    """The page's upload form. The CSRF token arrives inside the streamed multipart body, so it
-    is checked here (the middleware would otherwise read the whole body into memory first)."""
+    """The page's upload form; its CSRF token arrives inside the streamed multipart body."""
     editor, received = await accept_upload(request, services, opportunity_id)
-    if not csrf_field_valid(request, services, received.fields.get("_csrf_token", "")):
-        discard(received)
-        security_event("csrf_refused", level=logging.WARNING, path=request.url.path)
-        raise PermissionDeniedException(CSRF_FAILED)
     await anyio.to_thread.run_sync(save_upload, services, editor, opportunity_id, received)
     return Redirect(request.app.route_reverse("my-edit", opportunity_id=opportunity_id), status_code=303,
                     query_params={"done": "uploaded"})
 
 
-def csrf_field_valid(request: Request, services, token: str) -> bool:
-    config = csrf_config(services.settings)
-    cookie = request.cookies.get(config.cookie_name)
-    # The same double-submit comparison as the middleware, reused rather than rewritten.
-    middleware = CSRFMiddleware(app=None, config=config)
-    return bool(cookie and token) and middleware._csrf_tokens_match(token, cookie)
+@post("/{opportunity_id:int}/attachments/{attachment_id:int}/delete", name="my-detach",
+      sync_to_thread=True, request_max_body_size=SMALL_BODY)
+def detach_pdf(request: Request, opportunity_id: RowId, attachment_id: RowId,
+               services: ServicesDep) -> Redirect:
+    remove_attachment(services, current_editor(request), opportunity_id, attachment_id)
+    return Redirect(f"/my/{opportunity_id}/edit", status_code=303)
 
 
 def problems_page(request: Request, exc: FieldProblems) -> Response:
@@ -367,8 +372,8 @@ def upload_refused(request: Request, exc: UploadProblem) -> Response:
 workspace_pages = Router(
     path="/my",
     route_handlers=[my_openings, new_opening, create_opening, edit_opening, save_opening,
-                    confirm_status, change_status, copy_opening, roll_over, attach_pdf],
-    guards=[require_editor],
+                    confirm_status, change_status, copy_opening, roll_over, attach_pdf, detach_pdf],
+    guards=[require_editor, csrf.require_csrf],
     include_in_schema=False,
     exception_handlers={NotAuthorizedException: sign_in_redirect, UploadProblem: upload_refused,
                         FieldProblems: problems_page, NotFoundException: refusal_page,

@@ -13,7 +13,9 @@ from sqlmodel import Session
 
 from opportunity_bank.accounts.identity import identify, require_editor
 from opportunity_bank.models import User
+from opportunity_bank.web.csrf import require_csrf
 from opportunity_bank.web.errors import sign_in_redirect
+from opportunity_bank.web.params import SMALL_BODY
 from opportunity_bank.web.services import ServicesDep
 
 FormData = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
@@ -28,7 +30,7 @@ def reminder_settings(request: Request) -> Template:
     return settings_page(identify(request).deadline_reminders)
 
 
-@post("/", name="reminder-settings-save", sync_to_thread=True)
+@post("/", name="reminder-settings-save", sync_to_thread=True, request_max_body_size=SMALL_BODY)
 def save_reminder_settings(request: Request, data: FormData, services: ServicesDep) -> Template:
     enabled = data.get("deadline_reminders") == "on"
     with Session(services.db) as session:
@@ -41,6 +43,6 @@ def save_reminder_settings(request: Request, data: FormData, services: ServicesD
 
 reminder_pages = Router(
     path="/my/reminders", route_handlers=[reminder_settings, save_reminder_settings],
-    guards=[require_editor], include_in_schema=False,
+    guards=[require_editor, require_csrf], include_in_schema=False,
     exception_handlers={NotAuthorizedException: sign_in_redirect},
 )

@@ -29,7 +29,9 @@ from opportunity_bank.reports.yearly import (
     parse_report_query,
     report_rows,
 )
+from opportunity_bank.web.csrf import require_csrf
 from opportunity_bank.web.errors import error_responses
+from opportunity_bank.web.params import SMALL_BODY
 from opportunity_bank.web.services import ServicesDep
 
 FromYear = Annotated[
@@ -114,7 +116,8 @@ def targets_api(
 
 
 @put("/api/v1/targets/{year:int}/{kind:str}", name="api-target-set",
-     guards=[require_reports], sync_to_thread=True, responses=GUARDED)
+     guards=[require_reports, require_csrf], sync_to_thread=True, request_max_body_size=SMALL_BODY,
+     responses=GUARDED)
 def set_target_api(
     request: Request,
     services: ServicesDep,

@@ -38,11 +38,14 @@ from opportunity_bank.reports.yearly import (
     report_rows,
     report_workbook,
 )
+from opportunity_bank.web.csrf import require_csrf
 from opportunity_bank.web.i18n import gettext_for, negotiate_language
+from opportunity_bank.web.params import SMALL_BODY
 from opportunity_bank.web.services import Services, ServicesDep
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-CSV = "text/csv; charset=utf-8"
+# Litestar adds "; charset=utf-8" to text types itself; naming it here too doubled it.
+CSV = "text/csv"
 TARGET_YEARS_AHEAD = 2
 DECIMAL_MARKS = {"fi": ",", "sv": ",", "en": "."}
 Gettext = Callable[[str], str]  # targets are set for the coming years, so the page shows them too
@@ -178,7 +181,7 @@ class TargetsPage(Controller):
     """
 
     path = "/hr/targets"
-    guards = (require_reports,)
+    guards = (require_reports, require_csrf)
     include_in_schema = False
 
     @get(name="hr-targets", sync_to_thread=True)
@@ -192,7 +195,7 @@ class TargetsPage(Controller):
                                      status_code=HTTP_400_BAD_REQUEST)
         return _targets_template(request, services, query=query, done=params.get("done"))
 
-    @post(name="hr-targets-set", sync_to_thread=True)
+    @post(name="hr-targets-set", sync_to_thread=True, request_max_body_size=SMALL_BODY)
     def set_target(
         self, request: Request, services: ServicesDep, data: URLEncodedBody[dict[str, Any]]
     ) -> Response:

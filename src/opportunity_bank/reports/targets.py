@@ -11,6 +11,7 @@ from sqlmodel import Session, select
 
 from opportunity_bank.models import AuditEntry, Kind, Target, Unit, User, utcnow
 from opportunity_bank.opportunities.schemas import FieldError, field_errors
+from opportunity_bank.opportunities.text import name_key
 from opportunity_bank.reports.arithmetic import MAX_YEAR, MIN_YEAR
 
 MAX_TARGET_POSITIONS = 100_000
@@ -67,7 +68,7 @@ def set_target_named(session: Session, target: TargetInput, actor: User | None =
     """
     unit = None
     if target.unit is not None:
-        unit = session.exec(select(Unit).where(Unit.name == target.unit)).first()
+        unit = session.exec(select(Unit).where(Unit.name_key == name_key(target.unit))).first()
         if unit is None:
             raise TargetError([FieldError("unit", f"there is no unit named {target.unit!r}", "no_unit")])
     return set_target(session, target.year, target.kind.value, target.positions, unit, actor)

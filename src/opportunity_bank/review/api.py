@@ -25,8 +25,9 @@ from opportunity_bank.opportunities.editing_api import (
 from opportunity_bank.review.rules import MAX_REASON_CHARS, ReviewRefused
 from opportunity_bank.review.service import decide, review_queue
 from opportunity_bank.search.documents import detail_url
+from opportunity_bank.web.csrf import require_csrf
 from opportunity_bank.web.errors import json_error
-from opportunity_bank.web.params import RowId
+from opportunity_bank.web.params import SMALL_BODY, RowId
 from opportunity_bank.web.services import ServicesDep
 
 
@@ -63,7 +64,8 @@ def review_refused(_: Request, exc: ReviewRefused) -> Response:
     return json_error(status, message, [{"field": "decision", "message": message}])
 
 
-REVIEW_API = {"guards": [require_reports], "tags": ["review"],
+REVIEW_API = {"guards": [require_reports, require_csrf], "tags": ["review"],
+              "request_max_body_size": SMALL_BODY,
               "exception_handlers": {**EDITING_EXCEPTION_HANDLERS, ReviewRefused: review_refused}}
 
 

@@ -17,11 +17,14 @@ from opportunity_bank.opportunities.pages import paragraphs
 from opportunity_bank.review.rules import ReviewRefused
 from opportunity_bank.review.service import decide, review_queue
 from opportunity_bank.search.documents import detail_url
+from opportunity_bank.web.csrf import require_csrf
 from opportunity_bank.web.i18n import gettext_for, negotiate_language
-from opportunity_bank.web.params import RowId
+from opportunity_bank.web.params import SMALL_BODY, RowId
 from opportunity_bank.web.services import Services, ServicesDep
 
-PAGE = {"guards": [require_reports], "sync_to_thread": True, "include_in_schema": False}
+# Sign-in, then CSRF, then at most a small form read: see web/csrf.py.
+PAGE = {"guards": [require_reports, require_csrf], "sync_to_thread": True, "include_in_schema": False,
+        "request_max_body_size": SMALL_BODY}
 
 
 def queue_page(request: Request, services: Services, *, decided: str | None = None,

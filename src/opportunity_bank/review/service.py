@@ -21,7 +21,7 @@ from opportunity_bank.opportunities.editing import (
 )
 from opportunity_bank.opportunities.lifecycle import city_time, city_today
 from opportunity_bank.opportunities.schemas import FieldError, OpportunityFields
-from opportunity_bank.opportunities.service import apply_values, stored_values
+from opportunity_bank.opportunities.service import UnitCache, apply_values, stored_values
 from opportunity_bank.reminders.service import STAFF_LANGUAGE
 from opportunity_bank.review.rules import (
     REMIND_AFTER_WORKING_DAYS,
@@ -136,6 +136,5 @@ def approved_values(session: Session, opportunity: Opportunity) -> dict[str, Any
 
 
 def find_unit(session: Session, name: str) -> Unit | None:
-    wanted = " ".join(name.split()).casefold()
-    units = session.exec(select(Unit)).all()
-    return next((unit for unit in units if " ".join(unit.name.split()).casefold() == wanted), None)
+    """By the one rule for unit names (case, spacing and invisible characters aside)."""
+    return UnitCache(session).find(name)

@@ -139,7 +139,7 @@ def opportunities_feed(request: Request, services: ServicesDep) -> Response:
         return plain(503, gettext("Search is temporarily unavailable. Please try again soon."))
     with Session(services.db) as session:
         entries = openings_in_order(session, [hit["id"] for hit in result.hits])
-    base_url = str(request.base_url).rstrip("/")
+    base_url = services.settings.base_url
     body = atom_feed(
         entries,
         title=feed_title(search, gettext),

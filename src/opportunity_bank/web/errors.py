@@ -103,6 +103,13 @@ def out_of_range(request: Request, exc: OverflowError | DataError) -> Response:
     return json_error(HTTP_400_BAD_REQUEST, "a value in the request is out of range")
 
 
+def too_deep(request: Request, _exc: RecursionError) -> Response:
+    # Decoding JSON nested a thousand deep runs out of stack: bad input, not a bug of ours.
+    log.warning("body nested too deeply on %s %s", request.method, request.url.path)
+    return json_error(HTTP_400_BAD_REQUEST, "the body is nested too deeply",
+                      [{"field": "body", "message": "is nested too deeply"}])
+
+
 def internal_error(request: Request, exc: Exception) -> Response:
     # The trace goes to the log only, under an id the person can quote: a response must
     # never carry internals.
@@ -119,5 +126,6 @@ EXCEPTION_HANDLERS = {
     HTTPException: http_error,
     OverflowError: out_of_range,
     DataError: out_of_range,
+    RecursionError: too_deep,
     Exception: internal_error,
 }

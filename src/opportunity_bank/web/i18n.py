@@ -185,8 +185,12 @@ def language_url(path: str, query: str, language: str) -> str:
     return f"{path}?{urlencode(pairs)}"
 
 
-def remember_language(app: ASGIApp) -> ASGIApp:
-    """ASGI middleware: keep a `?lang=` choice in a cookie and say pages vary by language."""
+def remember_language(app: ASGIApp, *, always_secure: bool = False) -> ASGIApp:
+    """ASGI middleware: keep a `?lang=` choice in a cookie and say pages vary by language.
+
+    `always_secure` (production): behind a TLS-terminating proxy the scheme seen here is
+    http, yet the cookie must still be Secure.
+    """
 
     async def middleware(scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -195,7 +199,7 @@ def remember_language(app: ASGIApp) -> ASGIApp:
         connection: ASGIConnection = ASGIConnection(scope)
         chosen = connection.query_params.get("lang")
         remember = chosen in LANGUAGES and connection.cookies.get(LANGUAGE_COOKIE) != chosen
-        secure = scope.get("scheme") == "https"
+        secure = always_secure or scope.get("scheme") == "https"
 
         async def send_with_language(message: Message) -> None:
             if message["type"] == "http.response.start":

@@ -1,21 +1,16 @@
-"""Security headers on every response and CSRF protection on every form."""
+"""Security headers on every response (and the CSRF cookie of a form that needed one)."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Awaitable, Callable
 from urllib.parse import urlsplit
 
-from litestar.config.csrf import CSRFConfig
 from litestar.datastructures import MutableScopeHeaders
-from litestar.exceptions import PermissionDeniedException
-from litestar.middleware import DefineMiddleware
-from litestar.middleware.csrf import CSRFMiddleware
-from litestar.types import Message, Receive, Scope, Send
+from litestar.types import Message, Scope
 
-from opportunity_bank.accounts.security_log import security_event
-from opportunity_bank.accounts.sessions import csrf_cookie_name, session_cookie_name
+from opportunity_bank.accounts.sessions import session_cookie_name
 from opportunity_bank.settings import Settings
+from opportunity_bank.web.csrf import nonce_cookie
 
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -32,7 +27,6 @@ BASE_HEADERS = {
     "cross-origin-opener-policy": "same-origin",
     "cross-origin-resource-policy": "same-origin",
 }
-CSRF_FAILED = "CSRF token verification failed"  # Litestar's message for a refused token
 HSTS = "max-age=63072000; includeSubDomains"
 
 
@@ -67,6 +61,9 @@ def security_headers_hook(settings: Settings) -> Callable[[Message, Scope], Awai
             # A handler may set a stricter value (attachments use a sandbox CSP).
             if name not in headers:
                 headers[name] = value
+        cookie = nonce_cookie(scope, settings)
+        if cookie is not None:
+            headers.add("set-cookie", cookie.to_header(header="").strip())
         signed_in = scope.get("state", {}).get("user") is not None
         # What a person signed in (or holding a token) sees may be theirs alone, whatever the
         # route says about caching; and no cache may hand one person's cookie to the next.
@@ -77,51 +74,3 @@ def security_headers_hook(settings: Settings) -> Callable[[Message, Scope], Awai
             headers["cache-control"] = "no-store"
 
     return add_headers
-
-
-class TokenAwareCSRFMiddleware(CSRFMiddleware):
-    """Litestar's double-submit CSRF check, skipped only where no cookie can be forged.
-
-    A request with a bearer token is not a browser acting on its own (browsers never add
-    that header by themselves), and an API request without a session cookie is anonymous:
-    its guard answers 401. The login form stays protected: anonymous pages get a token too.
-    """
-
-    def __init__(self, app, config: CSRFConfig, session_cookie: str) -> None:
-        super().__init__(app, config)
-        self.session_cookie = session_cookie
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and self._cannot_be_forged(scope):
-            await self.app(scope, receive, send)
-            return
-        try:
-            await super().__call__(scope, receive, send)
-        except PermissionDeniedException as refusal:
-            if refusal.detail == CSRF_FAILED:
-                client = scope.get("client") or ("unknown",)
-                security_event("csrf_refused", level=logging.WARNING, path=scope["path"],
-                               method=scope["method"], ip=client[0])
-            raise
-
-    def _cannot_be_forged(self, scope: Scope) -> bool:
-        headers = MutableScopeHeaders(scope)
-        if headers.get("authorization", "").lower().startswith("bearer "):
-            return True
-        cookies = headers.get("cookie", "")
-        return scope["path"].startswith("/api/") and f"{self.session_cookie}=" not in cookies
-
-
-def csrf_config(settings: Settings) -> CSRFConfig:
-    return CSRFConfig(
-        secret=settings.resolved_secret_key(),
-        cookie_name=csrf_cookie_name(settings),
-        cookie_secure=settings.production,
-        cookie_httponly=True,
-        cookie_samesite="lax",
-    )
-
-
-def csrf_middleware(settings: Settings) -> DefineMiddleware:
-    return DefineMiddleware(TokenAwareCSRFMiddleware, config=csrf_config(settings),
-                            session_cookie=session_cookie_name(settings))

@@ -22,6 +22,7 @@ from markupsafe import Markup, escape
 
 from opportunity_bank.search.query import HIGHLIGHT_POST, HIGHLIGHT_PRE
 from opportunity_bank.web import i18n
+from opportunity_bank.web.csrf import FormField
 from opportunity_bank.web.static import static_url
 
 
@@ -82,6 +83,8 @@ class LocalizedTemplate:
             request = context.get("request")
             language = i18n.negotiate_language(request) if request is not None else i18n.DEFAULT_LANGUAGE
         context["lang"] = language
+        # Litestar's own field reads its CSRF middleware; ours is made only if the page renders it.
+        context["csrf_input"] = FormField(context.get("request"))
         return self.engine.environments[language].get_template(self.name).render(context)
 
 
