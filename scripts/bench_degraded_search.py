@@ -19,7 +19,7 @@ from opportunity_bank.opportunities.demo import demo_records
 from opportunity_bank.opportunities.importer import write_records
 from opportunity_bank.opportunities.lifecycle import city_today
 from opportunity_bank.opportunities.schemas import validate_import_record
-from opportunity_bank.search.engine import searchable_count
+from opportunity_bank.opportunities.visibility import searchable_count
 from opportunity_bank.search.fallback import DatabaseSearch
 from opportunity_bank.search.query import parse_request
 from opportunity_bank.settings import Settings
@@ -47,7 +47,7 @@ def main() -> None:
     write_records(engine, records)
     search = DatabaseSearch(engine)
     today = city_today()
-    print(f"{args.count} openings, {searchable_count(engine)} searchable, {engine.dialect.name}")
+    print(f"{args.count} openings, {searchable_count(engine, today)} searchable, {engine.dialect.name}")
     for params in QUERIES:
         request = parse_request(params)
         times = []

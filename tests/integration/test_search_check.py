@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import text
 
 from opportunity_bank.opportunities.lifecycle import city_today
-from opportunity_bank.search.engine import searchable_batches
 from opportunity_bank.search.query import parse_request
+from opportunity_bank.search.rebuild import searchable_batches
 from tests.faults import eventually, openings, publish_openings, run_cli
 
 

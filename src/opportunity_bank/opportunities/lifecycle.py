@@ -37,11 +37,6 @@ def deadline_passed(deadline: date | None, today: date) -> bool:
     return deadline is not None and deadline < today
 
 
-def is_searchable(status: str, deadline: date | None, today: date) -> bool:
-    """Students find only published openings whose application deadline has not passed."""
-    return status == Status.PUBLISHED and not deadline_passed(deadline, today)
-
-
 def status_change_problems(
     kind: str, target: str, positions: int, filled_positions: int | None, thesis_url: str | None
 ) -> list[tuple[str, str]]:

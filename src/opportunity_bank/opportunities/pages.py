@@ -10,8 +10,9 @@ from sqlmodel import Session, select
 
 from opportunity_bank.models import Attachment, Opportunity, Status, User
 from opportunity_bank.opportunities.jsonld import job_posting, json_script
-from opportunity_bank.opportunities.lifecycle import city_today, deadline_passed, is_searchable
+from opportunity_bank.opportunities.lifecycle import city_today, deadline_passed
 from opportunity_bank.opportunities.views import public_opening
+from opportunity_bank.opportunities.visibility import is_searchable
 from opportunity_bank.search.documents import detail_url
 from opportunity_bank.web.params import RowId
 from opportunity_bank.web.services import ServicesDep

@@ -6,8 +6,9 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from opportunity_bank.models import Opportunity, Status, Unit
-from opportunity_bank.opportunities.lifecycle import city_today, is_searchable
+from opportunity_bank.models import Opportunity, Unit
+from opportunity_bank.opportunities.lifecycle import city_today
+from opportunity_bank.opportunities.visibility import is_searchable, public_clause
 from opportunity_bank.search.documents import detail_url
 
 PUBLIC_FIELDS = (
@@ -16,9 +17,6 @@ PUBLIC_FIELDS = (
     "end_date", "application_deadline", "tags", "contact_email", "location", "compensation",
     "how_to_apply", "apply_url", "field_of_study", "min_age", "thesis_url", "published_at",
 )
-
-
-HIDDEN_STATUSES = (Status.DRAFT, Status.WITHDRAWN)
 
 
 def public_opening(session: Session, opportunity_id: int) -> tuple[Opportunity, str] | None:
@@ -30,7 +28,7 @@ def public_opening(session: Session, opportunity_id: int) -> tuple[Opportunity, 
         select(Opportunity, Unit.name)
         .join(Unit, Unit.id == Opportunity.unit_id)
         .where(Opportunity.id == opportunity_id)
-        .where(Opportunity.status.not_in(HIDDEN_STATUSES))
+        .where(public_clause())
     ).first()
     return (row[0], row[1]) if row else None
 

@@ -7,10 +7,8 @@ from datetime import date
 from typing import Any, Protocol
 
 from opportunity_bank.models import Opportunity
+from opportunity_bank.opportunities.visibility import day_number
 from opportunity_bank.search.analysis import load_synonym_groups, meilisearch_synonyms
-
-NO_DEADLINE_DAY = 999_999  # sorts last under "deadline soonest" and never passes
-EPOCH = date(1970, 1, 1)
 
 # Facet names in the API follow the filter parameters; values are the document fields.
 FACETS = {"kind": "kind", "unit": "unit", "language": "languages", "level": "degree_levels"}
@@ -59,10 +57,6 @@ class Analyzer(Protocol):
     def added_terms(self, text: str, language: str) -> str: ...
 
     def query_text(self, query: str) -> str: ...
-
-
-def day_number(value: date | None) -> int:
-    return NO_DEADLINE_DAY if value is None else (value - EPOCH).days
 
 
 def detail_url(opportunity_id: int) -> str:

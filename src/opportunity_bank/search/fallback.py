@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any, Protocol
 
-from sqlalchemy import Text, and_, case, cast, func, or_
+from sqlalchemy import Text, case, cast, func, or_
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.elements import ColumnElement
@@ -25,7 +25,7 @@ from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Session, select
 
 from opportunity_bank.models import Opportunity, Unit
-from opportunity_bank.models.enums import Status
+from opportunity_bank.opportunities.visibility import searchable_clause
 from opportunity_bank.search.documents import FACETS, to_document
 from opportunity_bank.search.query import (
     HIGHLIGHT_POST,
@@ -85,14 +85,6 @@ def _list_text_sqlite(element, compiler, **kw) -> str:
 
 
 # --- the rules --------------------------------------------------------------------------------
-def visible_clause(today: date) -> ColumnElement[bool]:
-    """Students find only published openings whose application deadline has not passed."""
-    return and_(
-        Opportunity.status == Status.PUBLISHED,
-        or_(Opportunity.application_deadline.is_(None), Opportunity.application_deadline >= today),
-    )
-
-
 def word_forms(word: str, analyzer: QueryAnalyzer | None) -> list[str]:
     """The word itself and, with an analyzer, its analysed forms (base forms, compound parts)."""
     forms = [word.lower()]
@@ -186,7 +178,7 @@ class DatabaseSearch:
             return SearchResult(request=request, total=0, hits=[],
                                 facets={name: {} for name in FACETS}, degraded=True)
         words = query_words(request.q, self.analyzer)
-        base = [visible_clause(today), *words_clause(words)]
+        base = [searchable_clause(today), *words_clause(words)]
         with Session(self.engine) as session:
             total = session.exec(
                 select(func.count()).select_from(Opportunity).join(Unit, Unit.id == Opportunity.unit_id)

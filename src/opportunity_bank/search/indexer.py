@@ -25,8 +25,10 @@ from sqlmodel import Session, select
 
 from opportunity_bank.db import outbox_written
 from opportunity_bank.models import Opportunity, OutboxEntry, utcnow
-from opportunity_bank.opportunities.lifecycle import city_today, is_searchable
-from opportunity_bank.search.engine import SearchEngine, SearchTaskFailed, visible_openings_query
+from opportunity_bank.opportunities.lifecycle import city_today
+from opportunity_bank.opportunities.visibility import searchable_openings
+from opportunity_bank.search import rebuild
+from opportunity_bank.search.engine import SearchEngine, SearchTaskFailed
 from opportunity_bank.search.version import bump_version
 
 log = logging.getLogger(__name__)
@@ -175,9 +177,8 @@ class OutboxIndexer:
         today = city_today()
         with Session(self.engine) as session:
             # Only openings that may be found are loaded: after a big import most are past ones.
-            rows = session.exec(visible_openings_query(today).where(Opportunity.id.in_(wanted))).all()
-        visible = [(o, unit) for o, unit in rows if is_searchable(o.status, o.application_deadline, today)]
-        return {doc["id"]: doc for doc in self.search.documents_for(visible)}
+            rows = session.exec(searchable_openings(today).where(Opportunity.id.in_(wanted))).all()
+        return {doc["id"]: doc for doc in self.search.documents_for(rows)}
 
     def _postpone(self, entries: list[Claimed], error: Exception) -> None:
         if not entries:
@@ -252,7 +253,7 @@ class OutboxIndexer:
                 self._heal_now.clear()
                 next_heal = time.monotonic() + HEAL_INTERVAL_SECONDS
                 try:
-                    self.search.heal(self.engine)
+                    rebuild.heal(self.search, self.engine)
                 except Exception as error:
                     log.warning("could not check the search index: %s", error)
                     next_heal = time.monotonic() + poll_seconds * 10

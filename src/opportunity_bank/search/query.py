@@ -11,7 +11,8 @@ from datetime import date
 from typing import Any
 
 from opportunity_bank.models.enums import DEGREE_LEVELS, KINDS, LANGUAGES
-from opportunity_bank.search.documents import FACETS, day_number
+from opportunity_bank.opportunities.visibility import index_filter
+from opportunity_bank.search.documents import FACETS
 
 MAX_QUERY_CHARS = 200
 MAX_PAGE = 500
@@ -139,7 +140,7 @@ def filter_expression(
     filters: Mapping[str, tuple[str, ...]], today: date, skip: str | None = None
 ) -> list[Any]:
     """Meilisearch filter: AND across groups, OR within a group; always only open openings."""
-    expression: list[Any] = [f"deadline_day >= {day_number(today)}"]
+    expression: list[Any] = [index_filter(today)]
     for name, values in filters.items():
         if name != skip and values:
             expression.append([f"{FACETS[name]} = {quote(v)}" for v in values])
