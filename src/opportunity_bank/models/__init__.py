@@ -13,7 +13,7 @@ from opportunity_bank.models.enums import (
     Status,
 )
 from opportunity_bank.models.opportunities import Attachment, Opportunity
-from opportunity_bank.models.outbox import OutboxEntry, SearchState
+from opportunity_bank.models.outbox import OutboxEntry, SearchState, SearchTerms
 from opportunity_bank.models.report_totals import ReportTotal
 from opportunity_bank.models.sessions import LoginFailure, WebSession
 from opportunity_bank.models.targets import Target
@@ -23,6 +23,6 @@ from opportunity_bank.models.users import ApiToken, User
 __all__ = [
     "DEGREE_LEVELS", "KINDS", "LANGUAGES", "ROLES", "STATUSES",
     "ApiToken", "Attachment", "AuditEntry", "Kind", "LoginFailure", "Opportunity", "OutboxEntry",
-    "ReportTotal", "Role", "SearchState", "Status", "Target", "Unit", "User", "WebSession",
+    "ReportTotal", "Role", "SearchState", "SearchTerms", "Status", "Target", "Unit", "User", "WebSession",
     "utcnow",
 ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from datetime import date
 from typing import Any, Protocol
 
@@ -57,6 +58,25 @@ class Analyzer(Protocol):
     def added_terms(self, text: str, language: str) -> str: ...
 
     def query_text(self, query: str) -> str: ...
+
+
+WORD = re.compile(r"\w+")
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words, as the database fallback matches them (search_terms)."""
+    return WORD.findall(text.lower())
+
+
+def search_terms(document: dict[str, Any]) -> str:
+    """The distinct words of a document's searchable fields, analysed forms included: what
+    the database fallback finds it by (the same fields the index searches)."""
+    found: dict[str, None] = {}
+    for name in INDEX_SETTINGS["searchableAttributes"]:
+        value = document.get(name) or ""
+        for word in words(" ".join(value) if isinstance(value, list) else value):
+            found[word] = None
+    return " ".join(found)
 
 
 def detail_url(opportunity_id: int) -> str:

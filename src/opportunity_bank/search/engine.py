@@ -19,7 +19,7 @@ from opportunity_bank.opportunities.lifecycle import city_today
 from opportunity_bank.search.breaker import CircuitBreaker
 from opportunity_bank.search.client import SearchClient
 from opportunity_bank.search.documents import INDEX_SETTINGS, Analyzer, index_settings, to_document
-from opportunity_bank.search.fallback import DatabaseSearch
+from opportunity_bank.search.fallback import DatabaseSearch, FallbackBusy
 from opportunity_bank.search.query import SearchRequest, SearchResult, meili_queries, shape_result
 
 log = logging.getLogger(__name__)
@@ -41,6 +41,10 @@ class SearchTaskFailed(SearchUnavailable):
 class QueryRefused(SearchUnavailable):
     """Meilisearch refused a query we built (a 4xx that is not about keys or a missing index):
     a bug of ours, not an outage, so the breaker stays closed."""
+
+
+class SearchBusy(SearchUnavailable):
+    """The index cannot answer and the database fallback has no room for another question."""
 
 
 def refused_query(error: Exception) -> bool:
@@ -136,7 +140,7 @@ class SearchEngine:
             except QueryRefused:
                 log.exception("BUG: Meilisearch refused our query for %r; answered from the database",
                               request)
-                return self.fallback.search(request, today)
+                return self.search_database(request, today)
             except SearchUnavailable as error:
                 self.breaker.failed()
                 log.warning("search answered from the database for %.0f s: %s",
@@ -144,7 +148,13 @@ class SearchEngine:
             else:
                 self.breaker.succeeded()
                 return result
-        return self.fallback.search(request, today)
+        return self.search_database(request, today)
+
+    def search_database(self, request: SearchRequest, today: date) -> SearchResult:
+        try:
+            return self.fallback.search(request, today)
+        except FallbackBusy as error:
+            raise SearchBusy(str(error)) from error
 
     def search_index(self, request: SearchRequest, today: date) -> SearchResult:
         queries = meili_queries(request, self.query_text(request.q), self.index_uid, today)

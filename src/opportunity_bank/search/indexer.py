@@ -135,7 +135,10 @@ class OutboxIndexer:
         ids = {e.opportunity_id for e in entries}
         try:
             documents = self._documents(ids)
-            self.search.apply(list(documents.values()), sorted(ids - documents.keys()))
+            dropped = sorted(ids - documents.keys())
+            # The database fallback's terms first: they need no Meilisearch, which may not answer.
+            rebuild.store_terms(self.engine, list(documents.values()), dropped)
+            self.search.apply(list(documents.values()), dropped)
         except Exception as error:
             self._postpone(entries, error)
             raise

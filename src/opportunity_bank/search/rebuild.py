@@ -1,7 +1,8 @@
 """Rebuilding and checking the search index from the database: reindex, heal, check, repair.
 
-With the indexer, the only part of search that reads the database; the engine it is given
-does the talking to Meilisearch.
+With the indexer, the only part of search that reads the database (the fallback aside); the
+engine it is given does the talking to Meilisearch. Beside the index it keeps search_terms,
+what the database fallback matches, so that it finds what the index would.
 """
 
 from __future__ import annotations
@@ -11,20 +12,23 @@ import json
 import logging
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
 from meilisearch.errors import MeilisearchApiError
-from sqlalchemy import insert, literal
+from sqlalchemy import delete, insert, literal
 from sqlalchemy import select as sa_select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Engine
 from sqlmodel import Session
 
-from opportunity_bank.models import Opportunity, OutboxEntry, utcnow
+from opportunity_bank.models import Opportunity, OutboxEntry, SearchTerms, utcnow
 from opportunity_bank.opportunities.lifecycle import city_today
-from opportunity_bank.opportunities.visibility import searchable_count, searchable_openings
+from opportunity_bank.opportunities.visibility import searchable_clause, searchable_count, searchable_openings
+from opportunity_bank.search.documents import search_terms
 from opportunity_bank.search.engine import COMPARED_FIELDS, SearchEngine, SearchUnavailable
 from opportunity_bank.search.version import bump_version
 
@@ -73,7 +77,9 @@ def needs_rebuild(search: SearchEngine, engine: Engine) -> str | None:
 
 def heal(search: SearchEngine, engine: Engine) -> bool:
     """Rebuild a lost or emptied index from the database (True if it did), else make sure
-    the index has its declared settings."""
+    the index has its declared settings. First give the fallback the terms it lacks (after
+    the migration that made search_terms, every opening): that needs no Meilisearch."""
+    fill_missing_terms(search, engine)
     reason = needs_rebuild(search, engine)
     if reason is None:
         # An index recreated by a document upload has default settings: bring ours back.
@@ -107,6 +113,7 @@ def reindex(search: SearchEngine, engine: Engine, progress: Callable[[int], obje
     try:
         for batch in searchable_batches(engine, today, batch_size):
             docs = search.documents_for(batch)
+            store_terms(engine, docs)
             task_uid = build.add_documents(docs, primary_key="id").task_uid
             if sent is not None:
                 search.wait(sent)
@@ -126,8 +133,46 @@ def reindex(search: SearchEngine, engine: Engine, progress: Callable[[int], obje
     finally:
         # After the swap the build name holds the old documents; before it, a failed build.
         search.drop(build_uid)
+    with Session(engine) as session:
+        session.exec(delete(SearchTerms).where(
+            SearchTerms.opportunity_id.not_in(sa_select(Opportunity.id).where(searchable_clause(today)))))
+        session.commit()
     replay_changes_since(engine, started - REPLAY_MARGIN)
     return expected
+
+
+def store_terms(engine: Engine, documents: list[dict[str, Any]], dropped: Iterable[int] = ()) -> None:
+    """Write the fallback's terms of these documents; drop those of openings no longer found."""
+    dropped = list(dropped)
+    with Session(engine) as session:
+        if documents:
+            rows = [{"opportunity_id": d["id"], "terms": search_terms(d)} for d in documents]
+            # Two indexers may write the same opening at once: an upsert, not delete + insert.
+            dialect_insert = sqlite_insert if engine.dialect.name == "sqlite" else postgresql_insert
+            statement = dialect_insert(SearchTerms).values(rows)
+            session.exec(statement.on_conflict_do_update(
+                index_elements=[SearchTerms.opportunity_id], set_={"terms": statement.excluded.terms}))
+        if dropped:
+            session.exec(delete(SearchTerms).where(SearchTerms.opportunity_id.in_(dropped)))
+        session.commit()
+
+
+def fill_missing_terms(search: SearchEngine, engine: Engine, batch_size: int = HEAL_BATCH) -> int:
+    """Terms for searchable openings that have none yet; returns how many were written."""
+    today = city_today()
+    written = 0
+    while True:
+        with Session(engine) as session:
+            rows = session.exec(
+                searchable_openings(today)
+                .outerjoin(SearchTerms, SearchTerms.opportunity_id == Opportunity.id)
+                .where(SearchTerms.opportunity_id.is_(None))
+                .order_by(Opportunity.id).limit(batch_size)
+            ).all()
+        if not rows:
+            return written
+        store_terms(engine, search.documents_for(rows))
+        written += len(rows)
 
 
 def check(search: SearchEngine, engine: Engine) -> IndexDiff:
