@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Annotated
 
 from litestar import MediaType, Request, Response, get
 from litestar.params import Parameter
 
+from opportunity_bank.search.engine import SearchUnavailable
 from opportunity_bank.search.query import MAX_PAGE, SORTS, parse_request
+from opportunity_bank.web.errors import json_error
 from opportunity_bank.web.services import ServicesDep
+
+log = logging.getLogger(__name__)
 
 SEARCH_PARAMS = ("q", "kind", "unit", "language", "level", "page", "per_page", "sort", "facets")
 
@@ -36,5 +41,11 @@ async def search_api(
     Async so that an answer already in the cache costs no thread hop; a miss goes to a thread.
     """
     search_request = parse_request(query_lists(request))
-    body = await services.answers.search_json(search_request)
+    try:
+        body = await services.answers.search_json(search_request)
+    except SearchUnavailable as error:
+        log.warning("search API unavailable: %s", error)
+        refused = json_error(503, "search is busy; try again in a moment")
+        refused.headers["Retry-After"] = "1"
+        return refused
     return Response(body, media_type=MediaType.JSON)

@@ -9,7 +9,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -37,8 +38,10 @@ log = logging.getLogger(__name__)
 # took 18 s and left it at 119 MB.
 BATCH_SIZE = 2_500
 MAX_BACKOFF_SECONDS = 60
-# Longer than one batch can take (the task wait is bounded by engine.TASK_TIMEOUT_MS).
-LEASE_SECONDS = 120
+# Claimed entries are held this long, and the working indexer renews the claim every third
+# of it: a batch may wait on Meilisearch for a minute, but entries of an indexer that died
+# are due again within seconds.
+LEASE_SECONDS = 15
 HEAL_INTERVAL_SECONDS = 60
 
 
@@ -106,16 +109,18 @@ class Claimed:
 class OutboxIndexer:
     """Drains the outbox in a background thread; safe to run in several processes at once.
 
-    Entries are claimed with a lease before they are sent, so two indexers do not send the same
-    entry and an indexer that dies mid-batch leaves its entries to be retried after the lease.
+    Entries are claimed with a short lease, renewed while they are worked on, before they are
+    sent, so two indexers do not send the same entry and an indexer that dies mid-batch leaves
+    its entries to be retried once the lease runs out.
     A failed batch is retried with growing pauses, its error and attempts kept on the entries
     for the admin status. While Meilisearch is down the entries wait; when it is back they are
     released at once, and a lost or emptied index is rebuilt from the database.
     """
 
     def __init__(self, engine: Engine, search: SearchEngine, batch_size: int = BATCH_SIZE,
-                 on_indexed: Callable[[int], object] | None = None):
+                 on_indexed: Callable[[int], object] | None = None, lease_seconds: float = LEASE_SECONDS):
         self.engine = engine
+        self.lease_seconds = lease_seconds
         self.on_indexed = on_indexed  # told the new index version after each batch
         self.search = search
         self.batch_size = batch_size
@@ -134,11 +139,12 @@ class OutboxIndexer:
             return 0
         ids = {e.opportunity_id for e in entries}
         try:
-            documents = self._documents(ids)
-            dropped = sorted(ids - documents.keys())
-            # The database fallback's terms first: they need no Meilisearch, which may not answer.
-            rebuild.store_terms(self.engine, list(documents.values()), dropped)
-            self.search.apply(list(documents.values()), dropped)
+            with self._holding(entries):
+                documents = self._documents(ids)
+                dropped = sorted(ids - documents.keys())
+                # The fallback's terms first: they need no Meilisearch, which may not answer.
+                rebuild.store_terms(self.engine, list(documents.values()), dropped)
+                self.search.apply(list(documents.values()), dropped)
         except Exception as error:
             self._postpone(entries, error)
             raise
@@ -169,11 +175,35 @@ class OutboxIndexer:
             rows = session.execute(
                 update(OutboxEntry)
                 .where(OutboxEntry.id.in_(due.scalar_subquery()), OutboxEntry.available_at <= now)
-                .values(available_at=now + timedelta(seconds=LEASE_SECONDS))
+                .values(available_at=now + timedelta(seconds=self.lease_seconds))
                 .returning(OutboxEntry.id, OutboxEntry.opportunity_id, OutboxEntry.attempts)
             ).all()
             session.commit()
         return sorted((Claimed(*row) for row in rows), key=lambda e: e.id)
+
+    @contextmanager
+    def _holding(self, entries: list[Claimed]) -> Iterator[None]:
+        """Renew the lease on claimed entries while the batch is worked on."""
+        done = threading.Event()
+        ids = [e.id for e in entries]
+
+        def renew() -> None:
+            while not done.wait(self.lease_seconds / 3):
+                try:
+                    with Session(self.engine) as session:
+                        session.exec(update(OutboxEntry).where(OutboxEntry.id.in_(ids)).values(
+                            available_at=utcnow() + timedelta(seconds=self.lease_seconds)))
+                        session.commit()
+                except Exception as error:
+                    log.warning("could not renew the claim on %d outbox entries: %s", len(ids), error)
+
+        renewer = threading.Thread(target=renew, name="outbox-lease", daemon=True)
+        renewer.start()
+        try:
+            yield
+        finally:
+            done.set()
+            renewer.join()
 
     def _documents(self, wanted: set[int]) -> dict[int, dict]:
         """The documents of the openings that should be found; the others are to be deleted."""

@@ -51,6 +51,7 @@ class IndexDiff:
     missing: list[int] = field(default_factory=list)
     extra: list[int] = field(default_factory=list)
     stale: list[int] = field(default_factory=list)
+    queued: int = 0  # openings whose change waits in the outbox: not counted as differences
 
     @property
     def clean(self) -> bool:
@@ -58,7 +59,8 @@ class IndexDiff:
 
     def summary(self) -> str:
         return (f"database {self.expected} searchable, index {self.indexed}: "
-                f"missing {len(self.missing)}, extra {len(self.extra)}, stale {len(self.stale)}")
+                f"missing {len(self.missing)}, extra {len(self.extra)}, stale {len(self.stale)}"
+                + (f" ({self.queued} more queued for indexing)" if self.queued else ""))
 
 
 def needs_rebuild(search: SearchEngine, engine: Engine) -> str | None:
@@ -176,8 +178,13 @@ def fill_missing_terms(search: SearchEngine, engine: Engine, batch_size: int = H
 
 
 def check(search: SearchEngine, engine: Engine) -> IndexDiff:
-    """Compare the live index with the database: missing, extra and stale documents."""
+    """Compare the live index with the database: missing, extra and stale documents.
+
+    Openings with an entry in the outbox are on their way (read before and after, so that
+    one drained meanwhile counts as well) and are no difference.
+    """
     today = city_today()
+    queued = queued_openings(engine)
     wanted: dict[int, str] = {}
     for batch in searchable_batches(engine, today, REINDEX_BATCH):
         for document in search.documents_for(batch):
@@ -193,9 +200,17 @@ def check(search: SearchEngine, engine: Engine) -> IndexDiff:
             diff.stale.append(doc_id)
     diff.indexed = len(seen)
     diff.missing = sorted(set(wanted) - seen)
-    diff.extra.sort()
-    diff.stale.sort()
+    queued |= queued_openings(engine)
+    differing = {*diff.missing, *diff.extra, *diff.stale}
+    diff.queued = len(differing & queued)
+    for name in ("missing", "extra", "stale"):
+        setattr(diff, name, sorted(set(getattr(diff, name)) - queued))
     return diff
+
+
+def queued_openings(engine: Engine) -> set[int]:
+    with Session(engine) as session:
+        return set(session.exec(sa_select(OutboxEntry.opportunity_id).distinct()).scalars())
 
 
 def repair(search: SearchEngine, engine: Engine, diff: IndexDiff) -> None:

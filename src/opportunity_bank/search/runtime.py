@@ -73,7 +73,7 @@ class SearchServer:
         if not publish and (url := running_server(settings)):
             log.info("using the Meilisearch of the running service at %s", url)
             return cls(url=url, key=load_or_create_master_key(settings.data_dir))
-        managed = ManagedMeilisearch(settings.data_dir)
+        managed = ManagedMeilisearch(settings.data_dir, production=settings.production)
         managed.start()
         log.info("started the managed Meilisearch at %s", managed.url)
         server = cls(url=managed.url, key=managed.master_key, managed=managed)
