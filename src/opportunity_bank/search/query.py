@@ -175,6 +175,7 @@ def meili_queries(
     if SORTS[request.sort]:
         main["sort"] = SORTS[request.sort]
     if not request.facets:
+        main["facets"] = [FACETS["kind"]]  # for the exact total (see total_of)
         return [main]
     main["facets"] = [FACETS[name] for name in FACETS if name not in filters]
     queries = [main]
@@ -205,7 +206,14 @@ def shape_result(request: SearchRequest, answers: list[dict[str, Any]]) -> Searc
             facets[by_field[field_name]] = dict(counts)
     return SearchResult(
         request=request,
-        total=int(main.get("totalHits", main.get("estimatedTotalHits", 0))),
+        total=total_of(request, facets["kind"]),
         hits=hits,
-        facets=facets,
+        facets=facets if request.facets else {name: {} for name in FACETS},
     )
+
+
+def total_of(request: SearchRequest, kinds: Mapping[str, int]) -> int:
+    """How many openings match, exactly: `totalHits` stops at pagination.maxTotalHits, but
+    Meilisearch counts facet values over every match, and each opening has one kind. The
+    kind counts come without the kind filter (disjunctive faceting): the chosen ones add up."""
+    return sum(count for kind, count in kinds.items() if not request.kind or kind in request.kind)
