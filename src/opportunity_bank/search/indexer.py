@@ -244,7 +244,12 @@ class OutboxIndexer:
         return released
 
     def search_restarted(self) -> None:
-        """Called when the managed Meilisearch was restarted: retry now and check the index."""
+        """Called when the managed Meilisearch was restarted: retry now and check the index.
+
+        Students are answered from the database until the check is done: the new server may
+        have lost what the old one had not written yet.
+        """
+        self.search.breaker.failed()
         self.search_down = True
         self._heal_now.set()
         outbox_written.set()
@@ -276,17 +281,19 @@ class OutboxIndexer:
     def _run(self, poll_seconds: float) -> None:
         next_heal = time.monotonic()
         while not self._stop.is_set():
-            if self.search_down and self.search.healthy():
+            recovered = self.search_down and self.search.healthy()
+            if recovered:
                 log.info("Meilisearch answers again; released %d waiting outbox entries",
                          self.release_postponed())
                 self.search_down = False
-                self.search.breaker.succeeded()
                 self._heal_now.set()
             if not self.search_down and (self._heal_now.is_set() or time.monotonic() >= next_heal):
                 self._heal_now.clear()
                 next_heal = time.monotonic() + HEAL_INTERVAL_SECONDS
                 try:
                     rebuild.heal(self.search, self.engine)
+                    if recovered:
+                        self.search.breaker.succeeded()  # checked: no need to sit out the cooldown
                 except Exception as error:
                     log.warning("could not check the search index: %s", error)
                     next_heal = time.monotonic() + poll_seconds * 10
