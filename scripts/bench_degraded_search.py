@@ -20,8 +20,10 @@ from opportunity_bank.opportunities.importer import write_records
 from opportunity_bank.opportunities.lifecycle import city_today
 from opportunity_bank.opportunities.schemas import validate_import_record
 from opportunity_bank.opportunities.visibility import searchable_count
+from opportunity_bank.search.analysis import get_analyzer
 from opportunity_bank.search.fallback import DatabaseSearch
 from opportunity_bank.search.query import parse_request
+from opportunity_bank.search.rebuild import fill_missing_terms
 from opportunity_bank.settings import Settings
 
 QUERIES = (
@@ -45,7 +47,9 @@ def main() -> None:
     engine = db.make_engine(settings)
     records = [validate_import_record(raw)[0] for raw in demo_records(args.count)]
     write_records(engine, records)
-    search = DatabaseSearch(engine)
+    analyzer = get_analyzer()
+    fill_missing_terms(engine, analyzer)  # what the indexer does at its first check
+    search = DatabaseSearch(engine, analyzer)
     today = city_today()
     print(f"{args.count} openings, {searchable_count(engine, today)} searchable, {engine.dialect.name}")
     for params in QUERIES:

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 from datetime import date
 from typing import Any, Protocol
 
-from sqlalchemy import Integer, Text, case, cast, column, func, or_, text
+from sqlalchemy import Integer, Text, and_, case, cast, column, func, or_, text
 from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.compiler import compiles
@@ -31,7 +31,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Session, select
 
-from opportunity_bank.models import Opportunity, SearchTerms, Unit
+from opportunity_bank.models import Opportunity, OutboxEntry, SearchTerms, Unit
 from opportunity_bank.opportunities.visibility import searchable_clause
 from opportunity_bank.search.documents import FACETS, to_document, words
 from opportunity_bank.search.query import (
@@ -78,6 +78,25 @@ def _folded_sqlite(element, compiler, **kw) -> str:
     return f"ob_lower({compiler.process(element.clauses, **kw)})"
 
 
+class list_text(FunctionElement):
+    """The items of a JSON list column as one space-separated text (unescaped, unlike its JSON)."""
+
+    type = Text()
+    inherit_cache = True
+
+
+@compiles(list_text)
+def _list_text_postgresql(element, compiler, **kw) -> str:
+    column = compiler.process(element.clauses, **kw)
+    return f"(SELECT string_agg(value, ' ') FROM json_array_elements_text({column}))"  # noqa: S608 (a column)
+
+
+@compiles(list_text, "sqlite")
+def _list_text_sqlite(element, compiler, **kw) -> str:
+    column = compiler.process(element.clauses, **kw)
+    return f"(SELECT group_concat(value, ' ') FROM json_each({column}))"  # noqa: S608 (a column)
+
+
 # --- the rules --------------------------------------------------------------------------------
 def word_forms(word: str, analyzer: QueryAnalyzer | None) -> list[str]:
     """The word itself and, with an analyzer, its analysed forms (base forms, compound parts)."""
@@ -100,29 +119,51 @@ def _contains(column, form: str) -> ColumnElement[bool]:
     return folded(column).like(_like_pattern(form), escape="\\")
 
 
+def _matching_texts() -> list:
+    return [
+        Opportunity.title,
+        Opportunity.description,
+        list_text(Opportunity.tags),
+        Unit.name,
+        func.coalesce(Opportunity.location, ""),
+    ]
+
+
 def words_clause(query: list[list[str]], dialect: str) -> list[ColumnElement[bool]]:
     """Every query word must begin a search term through one of its forms (a form of several
-    words: each of them, the last as a prefix)."""
+    words: each of them, the last as a prefix).
+
+    An opening whose change still waits in the outbox may have no terms yet, or old ones:
+    its text is searched as it is now instead (each form a substring of some field), so one
+    published while Meilisearch is away is found at once.
+    """
     groups = [[words(form) for form in forms] for forms in query]
     groups = [[tokens for tokens in group if tokens] for group in groups]
     if not any(groups):
         return []
     if not all(groups):
         return [Opportunity.id.is_(None)]  # a word with nothing to match matches nothing
+    texts = _matching_texts()
+    queued = and_(Opportunity.id.in_(select(OutboxEntry.opportunity_id)),
+                  *(or_(*(_contains(t, form) for form in forms for t in texts)) for forms in query))
+    return [or_(_terms_match(groups, dialect), queued)]
+
+
+def _terms_match(groups: list[list[list[str]]], dialect: str) -> ColumnElement[bool]:
     if dialect == "sqlite":
         # FTS5 syntax: tokens are word characters only, so a quoted phrase cannot break out.
         match = " AND ".join(
             "(" + " OR ".join(f'"{" ".join(tokens)}"*' for tokens in group) + ")" for group in groups)
         found = text("SELECT rowid FROM search_terms_fts WHERE search_terms_fts MATCH :match") \
             .bindparams(match=match).columns(column("rowid", Integer))
-        return [Opportunity.id.in_(found)]
+        return Opportunity.id.in_(found)
     tsquery = " & ".join(
         "(" + " | ".join("(" + " & ".join([*(f"'{t}'" for t in tokens[:-1]), f"'{tokens[-1]}':*"]) + ")"
                          for tokens in group) + ")"
         for group in groups)
     lexemes = func.array_to_tsvector(func.string_to_array(SearchTerms.terms, " "))
-    return [Opportunity.id.in_(
-        select(SearchTerms.opportunity_id).where(lexemes.op("@@")(cast(tsquery, TSQUERY))))]
+    return Opportunity.id.in_(
+        select(SearchTerms.opportunity_id).where(lexemes.op("@@")(cast(tsquery, TSQUERY))))
 
 
 def _list_contains(column, values: tuple[str, ...]) -> ColumnElement[bool]:

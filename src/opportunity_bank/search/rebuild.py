@@ -28,7 +28,7 @@ from sqlmodel import Session
 from opportunity_bank.models import Opportunity, OutboxEntry, SearchTerms, utcnow
 from opportunity_bank.opportunities.lifecycle import city_today
 from opportunity_bank.opportunities.visibility import searchable_clause, searchable_count, searchable_openings
-from opportunity_bank.search.documents import search_terms
+from opportunity_bank.search.documents import Analyzer, search_terms, to_document
 from opportunity_bank.search.engine import COMPARED_FIELDS, SearchEngine, SearchUnavailable
 from opportunity_bank.search.version import bump_version
 
@@ -81,7 +81,7 @@ def heal(search: SearchEngine, engine: Engine) -> bool:
     """Rebuild a lost or emptied index from the database (True if it did), else make sure
     the index has its declared settings. First give the fallback the terms it lacks (after
     the migration that made search_terms, every opening): that needs no Meilisearch."""
-    fill_missing_terms(search, engine)
+    fill_missing_terms(engine, search.analyzer)
     reason = needs_rebuild(search, engine)
     if reason is None:
         # An index recreated by a document upload has default settings: bring ours back.
@@ -159,7 +159,7 @@ def store_terms(engine: Engine, documents: list[dict[str, Any]], dropped: Iterab
         session.commit()
 
 
-def fill_missing_terms(search: SearchEngine, engine: Engine, batch_size: int = HEAL_BATCH) -> int:
+def fill_missing_terms(engine: Engine, analyzer: Analyzer | None, batch_size: int = HEAL_BATCH) -> int:
     """Terms for searchable openings that have none yet; returns how many were written."""
     today = city_today()
     written = 0
@@ -173,7 +173,7 @@ def fill_missing_terms(search: SearchEngine, engine: Engine, batch_size: int = H
             ).all()
         if not rows:
             return written
-        store_terms(engine, search.documents_for(rows))
+        store_terms(engine, [to_document(o, unit, analyzer) for o, unit in rows])
         written += len(rows)
 
 
