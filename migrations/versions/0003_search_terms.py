@@ -11,11 +11,14 @@ analysis, so no trigger can). A full-text index over that column:
 
 - SQLite: an FTS5 table with search_terms as its external content, kept by triggers. The
   terms are already split into words by the application; the tokenizer keeps diacritics
-  (ä is not a) and `_` within a word, as the application's splitting does.
+  (ä is not a) and `_` within a word, as the application's splitting does; prefixes of two
+  to four letters are indexed for as-you-type searches.
 - PostgreSQL: a GIN index over the words taken as lexemes as they are (array_to_tsvector),
   so no text-search configuration or locale changes them.
 
-The table starts empty; the indexer fills it for every searchable opening at its next check.
+source_updated_at is the opening's updated_at the terms were made from: the fallback matches
+an opening whose terms are missing or older on its current text instead. The table starts
+empty; the indexer fills it for every searchable opening at its next check.
 """
 
 from collections.abc import Sequence
@@ -32,7 +35,7 @@ depends_on: str | Sequence[str] | None = None
 SQLITE_UP = [
     """CREATE VIRTUAL TABLE search_terms_fts USING fts5(
         terms, content='search_terms', content_rowid='opportunity_id',
-        tokenize="unicode61 remove_diacritics 0 tokenchars '_'")""",
+        tokenize="unicode61 remove_diacritics 0 tokenchars '_'", prefix='2 3 4')""",
     """CREATE TRIGGER search_terms_fts_insert AFTER INSERT ON search_terms BEGIN
         INSERT INTO search_terms_fts(rowid, terms) VALUES (NEW.opportunity_id, NEW.terms);
         END""",
@@ -62,6 +65,7 @@ def upgrade() -> None:
         "search_terms",
         sa.Column("opportunity_id", sa.Integer(), autoincrement=False, nullable=False),
         sa.Column("terms", sqlmodel.sql.sqltypes.AutoString(), nullable=False),
+        sa.Column("source_updated_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("opportunity_id"),
     )
     for statement in _dialect(SQLITE_UP, POSTGRESQL_UP):

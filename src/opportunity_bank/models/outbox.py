@@ -47,3 +47,5 @@ class SearchTerms(SQLModel, table=True):
 
     opportunity_id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
     terms: str = Field(default="")
+    # The opening's updated_at when these terms were made: older than the opening means stale.
+    source_updated_at: datetime

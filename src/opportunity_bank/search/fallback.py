@@ -31,7 +31,7 @@ from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Session, select
 
-from opportunity_bank.models import Opportunity, OutboxEntry, SearchTerms, Unit
+from opportunity_bank.models import Opportunity, SearchTerms, Unit
 from opportunity_bank.opportunities.visibility import searchable_clause
 from opportunity_bank.search.documents import FACETS, to_document, words
 from opportunity_bank.search.query import (
@@ -133,9 +133,9 @@ def words_clause(query: list[list[str]], dialect: str) -> list[ColumnElement[boo
     """Every query word must begin a search term through one of its forms (a form of several
     words: each of them, the last as a prefix).
 
-    An opening whose change still waits in the outbox may have no terms yet, or old ones:
-    its text is searched as it is now instead (each form a substring of some field), so one
-    published while Meilisearch is away is found at once.
+    An opening changed since its terms were made (they are written by the indexer, just
+    after the change) is searched on its text as it is now instead (each form a substring of
+    some field), so one published while Meilisearch hangs is found at once.
     """
     groups = [[words(form) for form in forms] for forms in query]
     groups = [[tokens for tokens in group if tokens] for group in groups]
@@ -144,9 +144,12 @@ def words_clause(query: list[list[str]], dialect: str) -> list[ColumnElement[boo
     if not all(groups):
         return [Opportunity.id.is_(None)]  # a word with nothing to match matches nothing
     texts = _matching_texts()
-    queued = and_(Opportunity.id.in_(select(OutboxEntry.opportunity_id)),
-                  *(or_(*(_contains(t, form) for form in forms for t in texts)) for forms in query))
-    return [or_(_terms_match(groups, dialect), queued)]
+    current = select(SearchTerms.opportunity_id).where(
+        SearchTerms.opportunity_id == Opportunity.id,
+        SearchTerms.source_updated_at >= Opportunity.updated_at)
+    changed = and_(~current.exists(),
+                   *(or_(*(_contains(t, form) for form in forms for t in texts)) for forms in query))
+    return [or_(_terms_match(groups, dialect), changed)]
 
 
 def _terms_match(groups: list[list[list[str]]], dialect: str) -> ColumnElement[bool]:

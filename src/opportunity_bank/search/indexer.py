@@ -140,11 +140,12 @@ class OutboxIndexer:
         ids = {e.opportunity_id for e in entries}
         try:
             with self._holding(entries):
-                documents = self._documents(ids)
-                dropped = sorted(ids - documents.keys())
+                found = self._searchable(ids)
+                documents = self.search.documents_for(found)
+                dropped = sorted(ids - {d["id"] for d in documents})
                 # The fallback's terms first: they need no Meilisearch, which may not answer.
-                rebuild.store_terms(self.engine, list(documents.values()), dropped)
-                self.search.apply(list(documents.values()), dropped)
+                rebuild.store_terms(self.engine, rebuild.dated(found, documents), dropped)
+                self.search.apply(documents, dropped)
         except Exception as error:
             self._postpone(entries, error)
             raise
@@ -205,13 +206,12 @@ class OutboxIndexer:
             done.set()
             renewer.join()
 
-    def _documents(self, wanted: set[int]) -> dict[int, dict]:
-        """The documents of the openings that should be found; the others are to be deleted."""
-        today = city_today()
+    def _searchable(self, wanted: set[int]) -> list[tuple[Opportunity, str]]:
+        """The openings that should be found, with their units; the others are to be deleted."""
         with Session(self.engine) as session:
             # Only openings that may be found are loaded: after a big import most are past ones.
-            rows = session.exec(searchable_openings(today).where(Opportunity.id.in_(wanted))).all()
-        return {doc["id"]: doc for doc in self.search.documents_for(rows)}
+            return list(session.exec(
+                searchable_openings(city_today()).where(Opportunity.id.in_(wanted))).all())
 
     def _postpone(self, entries: list[Claimed], error: Exception) -> None:
         if not entries:

@@ -14,7 +14,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from meilisearch.errors import MeilisearchApiError
@@ -115,7 +115,7 @@ def reindex(search: SearchEngine, engine: Engine, progress: Callable[[int], obje
     try:
         for batch in searchable_batches(engine, today, batch_size):
             docs = search.documents_for(batch)
-            store_terms(engine, docs)
+            store_terms(engine, dated(batch, docs))
             task_uid = build.add_documents(docs, primary_key="id").task_uid
             if sent is not None:
                 search.wait(sent)
@@ -143,17 +143,28 @@ def reindex(search: SearchEngine, engine: Engine, progress: Callable[[int], obje
     return expected
 
 
-def store_terms(engine: Engine, documents: list[dict[str, Any]], dropped: Iterable[int] = ()) -> None:
-    """Write the fallback's terms of these documents; drop those of openings no longer found."""
+def dated(rows: list[tuple[Opportunity, str]],
+          documents: list[dict[str, Any]]) -> list[tuple[datetime, dict]]:
+    """Each opening's document with the updated_at it was made from."""
+    return [(o.updated_at, d) for (o, _unit), d in zip(rows, documents, strict=True)]
+
+
+def store_terms(engine: Engine, documents: list[tuple[datetime, dict[str, Any]]],
+                dropped: Iterable[int] = ()) -> None:
+    """Write the fallback's terms of these (updated_at, document) pairs; drop those of
+    openings no longer found."""
     dropped = list(dropped)
     with Session(engine) as session:
         if documents:
-            rows = [{"opportunity_id": d["id"], "terms": search_terms(d)} for d in documents]
+            rows = [{"opportunity_id": d["id"], "terms": search_terms(d), "source_updated_at": stamp}
+                    for stamp, d in documents]
             # Two indexers may write the same opening at once: an upsert, not delete + insert.
             dialect_insert = sqlite_insert if engine.dialect.name == "sqlite" else postgresql_insert
             statement = dialect_insert(SearchTerms).values(rows)
             session.exec(statement.on_conflict_do_update(
-                index_elements=[SearchTerms.opportunity_id], set_={"terms": statement.excluded.terms}))
+                index_elements=[SearchTerms.opportunity_id],
+                set_={"terms": statement.excluded.terms,
+                      "source_updated_at": statement.excluded.source_updated_at}))
         if dropped:
             session.exec(delete(SearchTerms).where(SearchTerms.opportunity_id.in_(dropped)))
         session.commit()
@@ -173,7 +184,7 @@ def fill_missing_terms(engine: Engine, analyzer: Analyzer | None, batch_size: in
             ).all()
         if not rows:
             return written
-        store_terms(engine, [to_document(o, unit, analyzer) for o, unit in rows])
+        store_terms(engine, dated(rows, [to_document(o, unit, analyzer) for o, unit in rows]))
         written += len(rows)
 
 
