@@ -60,6 +60,9 @@ POSTGRESQL_UP = [
 POSTGRESQL_DOWN = ["DROP INDEX IF EXISTS ix_search_terms_lexemes"]
 
 
+STATEMENTS = {"sqlite": (SQLITE_UP, SQLITE_DOWN), "postgresql": (POSTGRESQL_UP, POSTGRESQL_DOWN)}
+
+
 def upgrade() -> None:
     op.create_table(
         "search_terms",
@@ -68,20 +71,13 @@ def upgrade() -> None:
         sa.Column("source_updated_at", sqlmodel.sql.sqltypes.UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("opportunity_id"),
     )
-    for statement in _dialect(SQLITE_UP, POSTGRESQL_UP):
+    up, _down = STATEMENTS[op.get_bind().dialect.name]
+    for statement in up:
         op.execute(statement)
 
 
 def downgrade() -> None:
-    for statement in _dialect(SQLITE_DOWN, POSTGRESQL_DOWN):
+    _up, down = STATEMENTS[op.get_bind().dialect.name]
+    for statement in down:
         op.execute(statement)
     op.drop_table("search_terms")
-
-
-def _dialect(sqlite: list[str], postgresql: list[str]) -> list[str]:
-    name = op.get_bind().dialect.name
-    if name == "sqlite":
-        return sqlite
-    if name == "postgresql":
-        return postgresql
-    raise NotImplementedError(f"the search_terms index is written for SQLite and PostgreSQL, not {name}")

@@ -15,6 +15,7 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import replace
 
 from litestar.testing import TestClient
 from sqlmodel import Session, select
@@ -26,7 +27,7 @@ from opportunity_bank.search.engine import SearchEngine
 from opportunity_bank.search.fallback import DatabaseSearch
 from opportunity_bank.search.managed import ManagedMeilisearch, Supervisor
 from opportunity_bank.search.query import parse_request
-from tests.faults import ROOT, eventually, hung_server, managed_settings, openings, publish_openings
+from tests.faults import ROOT, dead_url, eventually, hung_server, managed_settings, openings, publish_openings
 from tests.helpers import record, wait_until
 
 
@@ -67,6 +68,19 @@ def test_a_stopped_managed_meilisearch_is_replaced_while_the_database_answers(se
             eventually(lambda: managed.pid not in (None, old_pid))
         eventually(lambda: not ask("kesätyöntekijöitä")[1]["degraded"])
         assert ask("puistotyöntekijä")[1]["total"] == 1
+
+
+def test_database_answers_are_shared_for_seconds_only_while_the_breaker_is_open(settings, engine):
+    publish_openings(engine, openings(1, 3))
+    with TestClient(create_app(replace(settings, meili_url=dead_url()))) as client:
+        answers = client.app.state.services.answers
+        first = client.get("/api/v1/search", params={"q": "avoin"}).json()
+        fetched = answers.fetches
+        assert client.get("/api/v1/search", params={"q": "avoin"}).json() == first
+        assert answers.fetches == fetched and first["degraded"] and first["total"] == 2
+        client.app.state.services.search.breaker.succeeded()  # as if the index answered again
+        client.get("/api/v1/search", params={"q": "avoin"})
+        assert answers.fetches == fetched + 1
 
 
 def test_supervisor_kills_and_restarts_a_server_that_stops_answering(tmp_path):
