@@ -40,6 +40,7 @@ from opportunity_bank.search.query import (
     HIT_FIELDS,
     SearchRequest,
     SearchResult,
+    total_of,
 )
 
 MAX_FORMS_PER_WORD = 8
@@ -129,13 +130,13 @@ def _matching_texts() -> list:
     ]
 
 
-def words_clause(query: list[list[str]], dialect: str) -> list[ColumnElement[bool]]:
+def words_clause(query: list[list[str]], dialect: str, changed: list[int]) -> list[ColumnElement[bool]]:
     """Every query word must begin a search term through one of its forms (a form of several
     words: each of them, the last as a prefix).
 
     An opening changed since its terms were made (they are written by the indexer, just
-    after the change) is searched on its text as it is now instead (each form a substring of
-    some field), so one published while Meilisearch hangs is found at once.
+    after the change), one of `changed`, is searched on its text as it is now instead (each
+    form a substring of some field), so one published while Meilisearch hangs is found at once.
     """
     groups = [[words(form) for form in forms] for forms in query]
     groups = [[tokens for tokens in group if tokens] for group in groups]
@@ -143,13 +144,21 @@ def words_clause(query: list[list[str]], dialect: str) -> list[ColumnElement[boo
         return []
     if not all(groups):
         return [Opportunity.id.is_(None)]  # a word with nothing to match matches nothing
+    if not changed:
+        return [_terms_match(groups, dialect)]
     texts = _matching_texts()
-    current = select(SearchTerms.opportunity_id).where(
-        SearchTerms.opportunity_id == Opportunity.id,
-        SearchTerms.source_updated_at >= Opportunity.updated_at)
-    changed = and_(~current.exists(),
-                   *(or_(*(_contains(t, form) for form in forms for t in texts)) for forms in query))
-    return [or_(_terms_match(groups, dialect), changed)]
+    as_now = and_(Opportunity.id.in_(changed),
+                  *(or_(*(_contains(t, form) for form in forms for t in texts)) for forms in query))
+    return [or_(_terms_match(groups, dialect), as_now)]
+
+
+def changed_since_terms(session: Session, today: date) -> list[int]:
+    """Searchable openings whose terms are missing or older than the opening: usually none."""
+    return list(session.exec(
+        select(Opportunity.id).outerjoin(SearchTerms, SearchTerms.opportunity_id == Opportunity.id)
+        .where(searchable_clause(today), or_(SearchTerms.opportunity_id.is_(None),
+                                             SearchTerms.source_updated_at < Opportunity.updated_at))
+    ).all())
 
 
 def _terms_match(groups: list[list[list[str]]], dialect: str) -> ColumnElement[bool]:
@@ -236,9 +245,13 @@ class DatabaseSearch:
             return SearchResult(request=request, total=0, hits=[],
                                 facets={name: {} for name in FACETS}, degraded=True)
         words = query_words(request.q, self.analyzer)
-        base = [searchable_clause(today), *words_clause(words, self.engine.dialect.name)]
         with Session(self.engine) as session:
-            total = session.exec(
+            changed = changed_since_terms(session, today) if words else []
+            base = [searchable_clause(today), *words_clause(words, self.engine.dialect.name, changed)]
+            facets = self._facets(session, request, base) if request.facets else {}
+            # Each opening has one kind, so the kind counts (taken without the kind filter)
+            # add up to the total, as in the index's answer.
+            total = total_of(request, facets["kind"]) if request.facets else session.exec(
                 select(func.count()).select_from(Opportunity).join(Unit, Unit.id == Opportunity.unit_id)
                 .where(*base, *filter_clauses(request))
             ).one()
@@ -248,7 +261,6 @@ class DatabaseSearch:
                 .order_by(*order_by(request, words))
                 .offset((request.page - 1) * request.per_page).limit(request.per_page)
             ).all()
-            facets = self._facets(session, request, base) if request.facets else {}
         hits = []
         for opportunity, unit in rows:
             document = to_document(opportunity, unit)
