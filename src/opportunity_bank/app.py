@@ -14,6 +14,7 @@ from litestar.openapi import OpenAPIConfig
 from sqlalchemy.engine import Engine
 
 from opportunity_bank import __version__
+from opportunity_bank.accounts.oidc_pages import OIDC_ROUTES
 from opportunity_bank.accounts.pages import login_form, login_submit, logout
 from opportunity_bank.db import make_engine
 from opportunity_bank.opportunities.api import get_opportunity
@@ -21,8 +22,13 @@ from opportunity_bank.opportunities.downloads import download_attachment
 from opportunity_bank.opportunities.editing_api import EDITING_ROUTES
 from opportunity_bank.opportunities.pages import opportunity_page
 from opportunity_bank.opportunities.workspace import workspace_pages
+from opportunity_bank.outreach import calendar as outreach_calendar
+from opportunity_bank.outreach import sitemap as outreach_sitemap
 from opportunity_bank.reports import api as reports_api
+from opportunity_bank.reports import open_data
 from opportunity_bank.reports import pages as reports_pages
+from opportunity_bank.review import api as review_api
+from opportunity_bank.review import pages as review_pages
 from opportunity_bank.search.analysis import get_analyzer
 from opportunity_bank.search.api import search_api
 from opportunity_bank.search.cache import CachedSearch
@@ -120,8 +126,10 @@ def create_app(settings: Settings, *, run_indexer: bool = True) -> Litestar:
         route_handlers=[
             search_page, opportunity_page, opportunities_feed, accessibility_statement, static_files,
             healthz, readyz, admin_status, search_api, get_opportunity,
-            login_form, login_submit, logout, *EDITING_ROUTES, workspace_pages, download_attachment,
-            *reports_api.ROUTES, *reports_pages.ROUTES,
+            login_form, login_submit, logout, *OIDC_ROUTES,
+            *EDITING_ROUTES, workspace_pages, download_attachment,
+            *reports_api.ROUTES, *reports_pages.ROUTES, *review_api.ROUTES, *review_pages.ROUTES,
+            *open_data.ROUTES, *outreach_sitemap.ROUTES, *outreach_calendar.ROUTES,
         ],
         middleware=[remember_language, csrf_middleware(settings)],
         before_send=[security_headers_hook(settings)],

@@ -15,12 +15,13 @@ from opportunity_bank.accounts import cli as accounts_cli
 from opportunity_bank.operations import cli as operations_cli
 from opportunity_bank.opportunities import cli as opportunities_cli
 from opportunity_bank.reports import cli as reports_cli
+from opportunity_bank.review import cli as review_cli
 from opportunity_bank.search import cli as search_cli
 from opportunity_bank.settings import Settings, SettingsError
 
 REGISTRARS = (
     opportunities_cli.register, search_cli.register, accounts_cli.register, reports_cli.register,
-    operations_cli.register,
+    operations_cli.register, review_cli.register,
 )
 
 

@@ -12,10 +12,31 @@ PREFIX = "OPPORTUNITY_BANK_"
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 DEV_SECRET_FILE = "secret_key"  # noqa: S105 (a file name)
 MIN_SECRET_LENGTH = 32
+STAFF_ROLES = ("supervisor", "hr", "admin")
+DEFAULT_OIDC_ROLES = "Supervisor=supervisor,HR=hr,Admin=admin"
 
 
 class SettingsError(ValueError):
     """A setting is missing or unsafe; the message names the variable."""
+
+
+def parse_role_map(text: str) -> tuple[tuple[str, str], ...]:
+    """`Supervisor=supervisor,HR=hr` -> ((app role casefolded, our role), ...)."""
+    pairs = []
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        name, sep, role = (s.strip() for s in part.partition("="))
+        if not sep or not name or role not in STAFF_ROLES:
+            raise SettingsError(f"{PREFIX}OIDC_ROLES must look like {DEFAULT_OIDC_ROLES!r} with roles "
+                                f"{', '.join(STAFF_ROLES)}; {part!r} is not")
+        pairs.append((name.casefold(), role))
+    return tuple(pairs)
+
+
+def parse_flag(name: str, text: str) -> bool:
+    value = text.strip().lower()
+    if value not in ("true", "false", "1", "0", "yes", "no"):
+        raise SettingsError(f"{PREFIX}{name} must be true or false, not {text!r}")
+    return value in ("true", "1", "yes")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +51,17 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     env: str = "development"
+    # The service's public base (links in sitemaps, calendars, feeds and mails); never the
+    # request's Host header, which a client chooses.
+    public_url: str = ""
+    oidc_issuer: str | None = None
+    oidc_client_id: str | None = None
+    oidc_client_secret: str | None = None
+    oidc_tenant: str | None = None
+    # App-role value (casefolded) -> our role, from OIDC_ROLES.
+    oidc_roles: tuple[tuple[str, str], ...] = parse_role_map(DEFAULT_OIDC_ROLES)
+    oidc_unit_claim: str | None = None
+    local_login: bool = False
     templates_dir: Path = PROJECT_ROOT / "templates"
     migrations_dir: Path = PROJECT_ROOT / "migrations"
 
@@ -38,12 +70,29 @@ class Settings:
         return self.env == "production"
 
     @property
+    def oidc_enabled(self) -> bool:
+        return bool(self.oidc_issuer)
+
+    @property
+    def password_login(self) -> bool:
+        """Passwords are for development and small installations: off in production behind SSO."""
+        return not (self.production and self.oidc_enabled) or self.local_login
+
+    @property
+    def oidc_redirect_uri(self) -> str:
+        return f"{self.public_url}/auth/oidc/callback"
+
+    @property
     def managed_meilisearch(self) -> bool:
         return not self.meili_url
 
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
+
+    @property
+    def base_url(self) -> str:
+        return self.public_url or f"http://{self.host}:{self.port}"
 
     @property
     def attachments_dir(self) -> Path:
@@ -86,6 +135,14 @@ class Settings:
             host=get("HOST", "127.0.0.1"),
             port=port,
             env=mode,
+            public_url=(get("PUBLIC_URL") or "").rstrip("/"),
+            oidc_issuer=(get("OIDC_ISSUER") or "").rstrip("/") or None,
+            oidc_client_id=get("OIDC_CLIENT_ID"),
+            oidc_client_secret=get("OIDC_CLIENT_SECRET"),
+            oidc_tenant=get("OIDC_TENANT"),
+            oidc_roles=parse_role_map(get("OIDC_ROLES", DEFAULT_OIDC_ROLES)),
+            oidc_unit_claim=get("OIDC_UNIT_CLAIM"),
+            local_login=parse_flag("LOCAL_LOGIN", get("LOCAL_LOGIN", "false")),
         )
         settings.check()
         return settings
@@ -96,8 +153,21 @@ class Settings:
             raise SettingsError(f"{PREFIX}MEILI_INDEX may hold only letters, digits, - and _")
         if not self.database_url.startswith(("sqlite", "postgresql")):
             raise SettingsError(f"{PREFIX}DATABASE_URL must be a sqlite:// or postgresql:// URL")
+        if self.public_url and not self.public_url.startswith(("http://", "https://")):
+            raise SettingsError(f"{PREFIX}PUBLIC_URL must start with http:// or https://")
+        if self.oidc_enabled:
+            missing = [name for name, value in (("OIDC_CLIENT_ID", self.oidc_client_id),
+                                                ("OIDC_CLIENT_SECRET", self.oidc_client_secret),
+                                                ("PUBLIC_URL", self.public_url)) if not value]
+            if missing:
+                names = ", ".join(PREFIX + m for m in missing)
+                raise SettingsError(f"{PREFIX}OIDC_ISSUER is set, so {names} must be set too")
         if not self.production:
             return
+        if self.oidc_enabled and not (self.oidc_issuer.startswith("https://")
+                                      and self.public_url.startswith("https://")):
+            raise SettingsError(f"{PREFIX}OIDC_ISSUER and {PREFIX}PUBLIC_URL must be https:// addresses "
+                                "in production")
         if len(self.secret_key) < MIN_SECRET_LENGTH or self.secret_key in {"change-me", "secret"}:
             raise SettingsError(
                 f"{PREFIX}SECRET_KEY must be set to a random value of at least "
@@ -122,3 +192,4 @@ class Settings:
         with os.fdopen(fd, "w") as handle:
             handle.write(key)
         return key
+

@@ -6,6 +6,7 @@ import os
 import socket
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,18 +43,28 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture
-def live_server(settings) -> Iterator[LiveServer]:
-    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=free_port(),
+@contextmanager
+def serving(settings, port: int) -> Iterator[None]:
+    """The app under uvicorn on 127.0.0.1:port, in a thread, for as long as the block runs."""
+    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port,
                             log_level="warning", lifespan="on")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="live-server", daemon=True)
     thread.start()
     wait_until(lambda: server.started or not thread.is_alive(), timeout=60)
     assert server.started, "the app did not start"
-    yield LiveServer(f"http://127.0.0.1:{config.port}")
-    server.should_exit = True
-    thread.join(timeout=60)
+    try:
+        yield
+    finally:
+        server.should_exit = True
+        thread.join(timeout=60)
+
+
+@pytest.fixture
+def live_server(settings) -> Iterator[LiveServer]:
+    port = free_port()
+    with serving(settings, port):
+        yield LiveServer(f"http://127.0.0.1:{port}")
 
 
 @pytest.fixture

@@ -168,8 +168,9 @@ def test_summer_job_carries_job_posting(client, ids):
         assert posting[field]
 
 
-def test_thesis_has_no_job_posting(client, ids):
-    assert json_ld(client.get(f"/opportunities/{ids['valaistus']}").text) == []
+def test_thesis_topic_is_posted_as_other_employment(client, ids):
+    (posting,) = json_ld(client.get(f"/opportunities/{ids['valaistus']}").text)
+    assert posting["employmentType"] == "OTHER"
 
 
 def test_markup_in_titles_is_escaped_everywhere(client, ids):

@@ -88,7 +88,7 @@ def test_job_posting_fields():
     assert posting["employmentType"] == "TEMPORARY"
     assert posting["jobLocation"]["address"]["streetAddress"] == "Leppävaara"
     assert job_posting(opening(kind="internship"), "u")["employmentType"] == "INTERN"
-    assert job_posting(opening(kind="thesis"), "u") is None
+    assert job_posting(opening(kind="thesis"), "u")["employmentType"] == "OTHER"
     assert "validThrough" not in job_posting(opening(application_deadline=None), "u")
 
 

@@ -79,8 +79,9 @@ def test_content_disposition_quotes_everything():
 
 
 @pytest.mark.parametrize(("value", "expected"), [
-    ("/my/3/edit", "/my/3/edit"), ("//evil.example", "/my/"), ("/\\evil", "/my/"),
-    ("https://evil.example", "/my/"), (None, "/my/"), (["/a"], "/my/"),
+    # "" is no page asked for: the person lands where their role's work is.
+    ("/my/3/edit", "/my/3/edit"), ("//evil.example", ""), ("/\\evil", ""),
+    ("https://evil.example", ""), (None, ""), (["/a"], ""),
 ])
 def test_safe_next(value, expected):
     assert safe_next(value) == expected

@@ -12,23 +12,32 @@ from litestar.datastructures import Cookie
 from litestar.enums import RequestEncodingType
 from litestar.params import Body, FromQuery
 from litestar.response import Redirect, Template
-from litestar.status_codes import HTTP_401_UNAUTHORIZED, HTTP_429_TOO_MANY_REQUESTS
-from sqlmodel import Session
+from litestar.status_codes import HTTP_401_UNAUTHORIZED, HTTP_403_FORBIDDEN, HTTP_429_TOO_MANY_REQUESTS
+from sqlmodel import Session, select
 
 from opportunity_bank.accounts import ratelimit
 from opportunity_bank.accounts.identity import client_ip
+from opportunity_bank.accounts.oidc import provider_of
 from opportunity_bank.accounts.security_log import security_event
 from opportunity_bank.accounts.sessions import (
     end_session,
     purge_expired,
     session_cookie_name,
     start_session,
+    user_for_session,
 )
 from opportunity_bank.accounts.users import find_user, hasher
+from opportunity_bank.models import OidcIdentity, Role
 from opportunity_bank.settings import Settings
 from opportunity_bank.web.services import ServicesDep
 
-AFTER_LOGIN = "/my/"
+# Where each role's work is. Admins get the admin pages once they exist (the staff pages' work).
+LANDINGS = {Role.SUPERVISOR: "/my/", Role.HR: "/hr/report", Role.ADMIN: "/my/"}
+
+
+def landing(role: str) -> str:
+    """Where a role's work is: the first page after signing in without a `next`."""
+    return LANDINGS.get(role, "/my/")
 
 
 @functools.cache
@@ -42,11 +51,15 @@ def dummy_hash() -> str:
 FormData = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
 
 
-def safe_next(value: object) -> str:
-    """Only a path on this site: `//evil.example` or `/\\evil` would leave it."""
-    if isinstance(value, str) and value.startswith("/") and not value.startswith(("//", "/\\")):
+def safe_next(value: object, default: str = "") -> str:
+    """Only a path on this site: `//evil.example` or `/\\evil` would leave it.
+
+    Without a default, the empty answer means "where this person's role works" (`landing`).
+    """
+    if (isinstance(value, str) and value.startswith("/") and not value.startswith(("//", "/\\"))
+            and not any(ord(ch) < 32 for ch in value)):
         return value
-    return AFTER_LOGIN
+    return default
 
 
 def session_cookie(settings: Settings, value: str, *, clear: bool = False) -> Cookie:
@@ -58,24 +71,26 @@ def session_cookie(settings: Settings, value: str, *, clear: bool = False) -> Co
 
 
 def password_matches(password_hash: str | None, password: str) -> bool:
+    """Accounts from the identity provider have an empty hash: no password ever matches it."""
     try:
-        return hasher.verify(password_hash or dummy_hash(), password) and password_hash is not None
+        return hasher.verify(password_hash or dummy_hash(), password) and bool(password_hash)
     except (VerificationError, InvalidHashError):
         return False
 
 
-def login_page(email: str = "", next_path: str = AFTER_LOGIN, error: str | None = None,
+def login_page(settings: Settings, email: str = "", next_path: str = "", error: str | None = None,
                status_code: int = 200, headers: dict[str, str] | None = None) -> Template:
     return Template(
         template_name="accounts/login.html",
-        context={"email": email, "next": next_path, "error": error},
+        context={"email": email, "next": next_path, "error": error,
+                 "oidc": settings.oidc_enabled, "password_login": settings.password_login},
         status_code=status_code, headers=headers,
     )
 
 
 @get("/login", name="login", sync_to_thread=False, include_in_schema=False)
-def login_form(next: FromQuery[str] = AFTER_LOGIN) -> Template:
-    return login_page(next_path=safe_next(next))
+def login_form(services: ServicesDep, next: FromQuery[str] = "") -> Template:
+    return login_page(services.settings, next_path=safe_next(next))
 
 
 @post("/login", name="login-submit", sync_to_thread=True, include_in_schema=False)
@@ -84,11 +99,16 @@ def login_submit(request: Request, data: FormData, services: ServicesDep) -> Tem
     password = str(data.get("password", ""))[:1024]
     next_path = safe_next(data.get("next"))
     ip = client_ip(request)
+    settings = services.settings
+    if not settings.password_login:
+        security_event("login_refused", level=logging.WARNING, email=email, ip=ip,
+                       reason="password sign-in is off")
+        return login_page(settings, email, next_path, "password_off", HTTP_403_FORBIDDEN)
     with Session(services.db, expire_on_commit=False) as session:
         wait = ratelimit.retry_after(session, email, ip)
         if wait:
             security_event("login_throttled", level=logging.WARNING, email=email, ip=ip)
-            return login_page(email, next_path, "too_many", HTTP_429_TOO_MANY_REQUESTS,
+            return login_page(settings, email, next_path, "too_many", HTTP_429_TOO_MANY_REQUESTS,
                               {"Retry-After": str(wait)})
         user = find_user(session, email) if email else None
         if not password_matches(user.password_hash if user else None, password) or not user.is_active:
@@ -96,7 +116,7 @@ def login_submit(request: Request, data: FormData, services: ServicesDep) -> Tem
             session.commit()
             security_event("login_failed", level=logging.WARNING, email=email, ip=ip,
                            known_user=user is not None)
-            return login_page(email, next_path, "wrong", HTTP_401_UNAUTHORIZED)
+            return login_page(settings, email, next_path, "wrong", HTTP_401_UNAUTHORIZED)
         if hasher.check_needs_rehash(user.password_hash):
             user.password_hash = hasher.hash(password)
             session.add(user)
@@ -107,18 +127,25 @@ def login_submit(request: Request, data: FormData, services: ServicesDep) -> Tem
         purge_expired(session)
         session_id = start_session(session, user)
         session.commit()
-    security_event("login", user_id=user.id, email=email, ip=ip)
-    return Redirect(next_path, status_code=303,
+    security_event("login", user_id=user.id, email=email, ip=ip, method="password")
+    return Redirect(next_path or landing(user.role), status_code=303,
                     cookies=[session_cookie(services.settings, session_id)])
 
 
 @post("/logout", name="logout", sync_to_thread=True, include_in_schema=False)
 def logout(request: Request, services: ServicesDep) -> Redirect:
-    session_id = request.cookies.get(session_cookie_name(services.settings))
+    """Ends the session here and, for someone who came through the provider, there too."""
+    settings = services.settings
+    session_id = request.cookies.get(session_cookie_name(settings))
+    after = request.app.route_reverse("login")
     if session_id:
-        with Session(services.db) as session:
+        with Session(services.db, expire_on_commit=False) as session:
+            user = user_for_session(session, session_id)
+            from_provider = user is not None and session.exec(
+                select(OidcIdentity.id).where(OidcIdentity.user_id == user.id)).first() is not None
             end_session(session, session_id)
             session.commit()
-        security_event("logout", ip=client_ip(request))
-    return Redirect("/login", status_code=303,
-                    cookies=[session_cookie(services.settings, "", clear=True)])
+        security_event("logout", user_id=user.id if user else None, ip=client_ip(request))
+        if from_provider and settings.oidc_enabled:
+            after = provider_of(request.app).logout_url(f"{settings.public_url}{after}") or after
+    return Redirect(after, status_code=303, cookies=[session_cookie(settings, "", clear=True)])

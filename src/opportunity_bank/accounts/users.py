@@ -1,11 +1,13 @@
-"""Creating users; passwords hashed with Argon2."""
+"""Creating users: local ones with Argon2-hashed passwords, staff from the city's identity provider."""
 
 from __future__ import annotations
 
 from argon2 import PasswordHasher
+from sqlalchemy import delete, update
 from sqlmodel import Session, select
 
-from opportunity_bank.models import Unit, User
+from opportunity_bank.accounts.claims import SignInRefused, StaffClaims
+from opportunity_bank.models import ApiToken, OidcIdentity, Unit, User, WebSession, utcnow
 from opportunity_bank.models.enums import Role
 from opportunity_bank.opportunities.schemas import EMAIL_RE
 from opportunity_bank.opportunities.service import UnitCache
@@ -40,3 +42,50 @@ def add_user(session: Session, email: str, role: str, password: str, unit_name: 
 
 def find_user(session: Session, email: str) -> User | None:
     return session.exec(select(User).where(User.email == email.strip().lower())).first()
+
+
+def identity_user(session: Session, issuer: str, subject: str) -> User | None:
+    return session.exec(
+        select(User).join(OidcIdentity, OidcIdentity.user_id == User.id)
+        .where(OidcIdentity.issuer == issuer, OidcIdentity.subject == subject)
+    ).first()
+
+
+def user_from_claims(session: Session, staff: StaffClaims) -> tuple[User, dict[str, tuple]]:
+    """The user of this provider identity, made on first sign-in, with role, unit and e-mail
+    brought up to date from the claims. Returns the user and what changed (field: (old, new)).
+
+    A unit claim that is absent keeps the unit an admin gave; a role always follows the claims.
+    """
+    user = identity_user(session, staff.issuer, staff.subject)
+    holder = find_user(session, staff.email)
+    if holder is not None and (user is None or holder.id != user.id):
+        # Not linked by e-mail: an address is not proof of being the same person.
+        raise SignInRefused("email_taken", f"{staff.email} belongs to user {holder.id}, "
+                                           f"not to {staff.issuer} {staff.subject}")
+    unit_id = UnitCache(session).get_or_create(staff.unit).id if staff.unit else None
+    if user is None:
+        # No password: password_matches() refuses an empty hash.
+        user = User(email=staff.email, role=staff.role, password_hash="", unit_id=unit_id)
+        session.add(user)
+        session.flush()
+        session.add(OidcIdentity(user_id=user.id, issuer=staff.issuer, subject=staff.subject))
+        return user, {"created": (None, staff.role)}
+    if not user.is_active:
+        raise SignInRefused("disabled", f"user {user.id} is disabled here")
+    wanted = {"role": staff.role, "email": staff.email, "unit_id": unit_id or user.unit_id}
+    changes = {name: (getattr(user, name), value) for name, value in wanted.items()
+               if getattr(user, name) != value}
+    for name, (_old, new) in changes.items():
+        setattr(user, name, new)
+    session.add(user)
+    session.exec(update(OidcIdentity).where(OidcIdentity.user_id == user.id)
+                 .values(last_login_at=utcnow()))
+    return user, changes
+
+
+def withdraw_access(session: Session, user: User) -> None:
+    """The provider no longer gives this person a role here: their sessions and API tokens end."""
+    session.exec(delete(WebSession).where(WebSession.user_id == user.id))
+    session.exec(update(ApiToken).where(ApiToken.user_id == user.id, ApiToken.revoked_at.is_(None))
+                 .values(revoked_at=utcnow()))

@@ -9,9 +9,12 @@ from opportunity_bank.models.enums import (
     ROLES,
     STATUSES,
     Kind,
+    PayPeriod,
+    ReviewDecision,
     Role,
     Status,
 )
+from opportunity_bank.models.identities import OidcIdentity, OidcRequest
 from opportunity_bank.models.opportunities import Attachment, Opportunity
 from opportunity_bank.models.outbox import OutboxEntry, SearchState, SearchTerms
 from opportunity_bank.models.report_totals import ReportTotal
@@ -22,7 +25,7 @@ from opportunity_bank.models.users import ApiToken, User
 
 __all__ = [
     "DEGREE_LEVELS", "KINDS", "LANGUAGES", "ROLES", "STATUSES",
-    "ApiToken", "Attachment", "AuditEntry", "Kind", "LoginFailure", "Opportunity", "OutboxEntry",
-    "ReportTotal", "Role", "SearchState", "SearchTerms", "Status", "Target", "Unit", "User", "WebSession",
-    "utcnow",
+    "ApiToken", "Attachment", "AuditEntry", "Kind", "LoginFailure", "OidcIdentity", "OidcRequest",
+    "Opportunity", "OutboxEntry", "PayPeriod", "ReportTotal", "ReviewDecision", "Role", "SearchState",
+    "SearchTerms", "Status", "Target", "Unit", "User", "WebSession", "utcnow",
 ]

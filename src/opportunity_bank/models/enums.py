@@ -13,6 +13,7 @@ class Kind(StrEnum):
 
 class Status(StrEnum):
     DRAFT = "draft"
+    IN_REVIEW = "in_review"  # waiting for review in a unit that requires it
     PUBLISHED = "published"
     FILLED = "filled"  # for a thesis: reserved by a student
     COMPLETED = "completed"
@@ -24,6 +25,16 @@ class Role(StrEnum):
     SUPERVISOR = "supervisor"
     HR = "hr"
     ADMIN = "admin"
+
+
+class PayPeriod(StrEnum):
+    HOUR = "hour"
+    MONTH = "month"
+
+
+class ReviewDecision(StrEnum):
+    APPROVE = "approve"
+    CHANGES = "changes"
 
 
 LANGUAGES = ("fi", "sv", "en")

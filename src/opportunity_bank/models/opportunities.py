@@ -1,8 +1,9 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 
-from sqlalchemy import Column, Index, Text
+from sqlalchemy import JSON, Column, Index, Numeric, Text
 from sqlmodel import Field, SQLModel
 
 from opportunity_bank.models.base import json_list_column, utcnow
@@ -36,8 +37,15 @@ class Opportunity(SQLModel, table=True):
     contact_email: str | None = Field(default=None, max_length=254)
     location: str | None = Field(default=None, max_length=200)
     compensation: str | None = Field(default=None, max_length=300)
+    # Structured pay beside the free text, for search engines' salary data.
+    pay_min: Decimal | None = Field(default=None, sa_column=Column(Numeric(10, 2), nullable=True))
+    pay_max: Decimal | None = Field(default=None, sa_column=Column(Numeric(10, 2), nullable=True))
+    pay_currency: str | None = Field(default=None, max_length=3)
+    pay_period: str | None = Field(default=None, max_length=10)
     how_to_apply: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
     apply_url: str | None = Field(default=None, max_length=500)
+    # The apply link is the application form itself (schema.org directApply).
+    direct_apply: bool = Field(default=False)
     field_of_study: str | None = Field(default=None, max_length=200)
     min_age: int | None = None
     thesis_url: str | None = Field(default=None, max_length=500)
@@ -47,6 +55,12 @@ class Opportunity(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     updated_at: datetime = Field(default_factory=utcnow)
     published_at: datetime | None = None
+    # Review: when the opening (or a change to it) was sent for review, the reviewer's reason
+    # for returning it, and a published opening's changes that wait for approval.
+    submitted_at: datetime | None = None
+    review_reason: str | None = Field(default=None, sa_column=Column(Text, nullable=True))
+    pending_changes: dict | None = Field(
+        default=None, sa_column=Column(JSON(none_as_null=True), nullable=True))
 
 
 class Attachment(SQLModel, table=True):

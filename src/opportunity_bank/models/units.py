@@ -12,4 +12,6 @@ class Unit(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     name: str = Field(max_length=200, unique=True, index=True)
+    # A unit may want a second pair of eyes: its openings then wait for HR's review.
+    review_required: bool = Field(default=False)
     created_at: datetime = Field(default_factory=utcnow)

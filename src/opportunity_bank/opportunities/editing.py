@@ -10,13 +10,14 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy.sql import Select
 from sqlmodel import Session, select
 
-from opportunity_bank.models import AuditEntry, Kind, Opportunity, Role, Status, Unit, User
+from opportunity_bank.models import AuditEntry, Kind, Opportunity, Role, Status, Unit, User, utcnow
 from opportunity_bank.opportunities.lifecycle import (
     allowed_transitions,
     next_year,
@@ -29,6 +30,7 @@ from opportunity_bank.opportunities.schemas import (
     field_errors,
 )
 from opportunity_bank.opportunities.service import UnitCache, apply_values, stored_values
+from opportunity_bank.review.rules import split_edit, status_on_publish
 
 ROLL_OVER_KINDS = (Kind.SUMMER_JOB, Kind.INTERNSHIP)
 # Fields of an opening that belong to one season and are not carried into a copy.
@@ -100,7 +102,18 @@ def unit_name(session: Session, unit_id: int) -> str:
     return session.get(Unit, unit_id).name
 
 
+def review_required(session: Session, unit_id: int) -> bool:
+    return session.get(Unit, unit_id).review_required
+
+
+def submit_for_review(opportunity: Opportunity) -> None:
+    opportunity.submitted_at = utcnow()
+    opportunity.review_reason = None
+
+
 def json_value(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
     return value.isoformat() if isinstance(value, date | datetime) else value
 
 
@@ -150,7 +163,11 @@ def create_opening(session: Session, editor: Editor, raw: dict[str, Any]) -> Opp
     opportunity = Opportunity(external_id=external_id, unit_id=unit_id, owner_id=editor.id,
                               **stored_values(fields))
     if opportunity.status == Status.PUBLISHED:
+        opportunity.status = status_on_publish(review_required(session, unit_id))
+    if opportunity.status == Status.PUBLISHED:
         opportunity.published_at = opportunity.created_at
+    elif opportunity.status == Status.IN_REVIEW:
+        submit_for_review(opportunity)
     session.add(opportunity)
     session.flush()
     record_audit(session, editor, opportunity, "create",
@@ -177,6 +194,8 @@ def update_opening(session: Session, editor: Editor, opportunity: Opportunity,
     values = stored_values(fields)
     if "unit" in patch:
         values["unit_id"] = resolve_unit(session, editor, fields.unit)
+    if opportunity.status == Status.PUBLISHED and review_required(session, opportunity.unit_id):
+        values = hold_for_review(session, editor, opportunity, values)
     changes = apply_values(opportunity, values)
     if changes:
         session.add(opportunity)
@@ -184,12 +203,32 @@ def update_opening(session: Session, editor: Editor, opportunity: Opportunity,
     return changes
 
 
+def hold_for_review(session: Session, editor: Editor, opportunity: Opportunity,
+                    values: dict[str, Any]) -> dict[str, Any]:
+    """Keep a published opening's major changes aside for review; the minor ones go live."""
+    changed = {key: value for key, value in values.items() if getattr(opportunity, key) != value}
+    live, waiting = split_edit(changed)
+    if waiting:
+        pending = {**(opportunity.pending_changes or {}),
+                   **{key: json_value(value) for key, value in waiting.items()}}
+        record_audit(session, editor, opportunity, "submit_changes",
+                     {key: (json_value(getattr(opportunity, key)), pending[key]) for key in waiting})
+        opportunity.pending_changes = pending
+        submit_for_review(opportunity)
+        session.add(opportunity)
+    return live
+
+
 def change_status(session: Session, editor: Editor, opportunity: Opportunity, target: str,
                   filled_positions: int | None = None,
                   thesis_url: str | None = None) -> dict[str, tuple[Any, Any]]:
     """Move an opening along its lifecycle; raises TransitionRefused or FieldProblems."""
+    if target == Status.PUBLISHED and opportunity.status == Status.DRAFT:
+        target = status_on_publish(review_required(session, opportunity.unit_id))
     if target not in allowed_transitions(opportunity.status):
         raise TransitionRefused(opportunity.status, target)
+    if target == Status.IN_REVIEW:
+        submit_for_review(opportunity)
     problems = status_change_problems(opportunity.kind, target, opportunity.positions,
                                       filled_positions, thesis_url)
     if problems:

@@ -104,6 +104,9 @@ class EditorOpportunity(OpportunityFields):
     created_at: datetime
     updated_at: datetime
     published_at: datetime | None = None
+    submitted_at: datetime | None = None
+    review_reason: str | None = None
+    pending_changes: dict[str, Any] | None = None
     url: str
 
 

@@ -1,4 +1,10 @@
-"""schema.org JobPosting data for jobs and internships, so search engines list them as jobs."""
+"""schema.org JobPosting data, so search engines list openings as jobs.
+
+Summer jobs and internships are temporary jobs and internships. A thesis topic is offered
+as a JobPosting too, of type OTHER: the city takes the student on for the thesis, usually
+paid, and JobPosting is the only schema.org type that carries a deadline, a place and how to
+apply (schema.org's Thesis describes a finished thesis, not an offer of one).
+"""
 
 from __future__ import annotations
 
@@ -6,12 +12,13 @@ import json
 from datetime import datetime, time
 from typing import Any
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
-from opportunity_bank.models import Kind, Opportunity
+from opportunity_bank.models import Kind, Opportunity, PayPeriod
 from opportunity_bank.opportunities.lifecycle import CITY_TZ
 
-EMPLOYMENT_TYPES = {Kind.SUMMER_JOB: "TEMPORARY", Kind.INTERNSHIP: "INTERN"}
+EMPLOYMENT_TYPES = {Kind.SUMMER_JOB: "TEMPORARY", Kind.INTERNSHIP: "INTERN", Kind.THESIS: "OTHER"}
+PAY_UNITS = {PayPeriod.HOUR: "HOUR", PayPeriod.MONTH: "MONTH"}
 HIRING_ORGANIZATION = {
     "@type": "Organization",
     "name": "City of Espoo",
@@ -23,11 +30,28 @@ HIRING_ORGANIZATION = {
 SCRIPT_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 
 
-def job_posting(opportunity: Opportunity, url: str) -> dict[str, Any] | None:
-    """The JobPosting of a summer job or internship; None for a thesis topic."""
+def description_html(text: str) -> str:
+    """The supervisor's plain text as HTML paragraphs, escaped: search engines read it as HTML."""
+    blocks = [block.strip() for block in text.replace("\r\n", "\n").split("\n\n") if block.strip()]
+    return "".join("<p>" + "<br>".join(str(escape(line)) for line in block.split("\n")) + "</p>"
+                   for block in blocks)
+
+
+def base_salary(opportunity: Opportunity) -> dict[str, Any] | None:
     o = opportunity
-    if o.kind not in EMPLOYMENT_TYPES:
+    if o.pay_min is None or o.pay_period not in PAY_UNITS:
         return None
+    value: dict[str, Any] = {"@type": "QuantitativeValue", "unitText": PAY_UNITS[PayPeriod(o.pay_period)]}
+    if o.pay_max is not None and o.pay_max != o.pay_min:
+        value.update(minValue=float(o.pay_min), maxValue=float(o.pay_max))
+    else:
+        value["value"] = float(o.pay_min)
+    return {"@type": "MonetaryAmount", "currency": o.pay_currency or "EUR", "value": value}
+
+
+def job_posting(opportunity: Opportunity, url: str) -> dict[str, Any]:
+    """The JobPosting of an opening that takes applications."""
+    o = opportunity
     posted = o.published_at or o.created_at
     address = {"@type": "PostalAddress", "addressLocality": "Espoo", "addressRegion": "Uusimaa",
                "addressCountry": "FI"}
@@ -37,7 +61,7 @@ def job_posting(opportunity: Opportunity, url: str) -> dict[str, Any] | None:
         "@context": "https://schema.org/",
         "@type": "JobPosting",
         "title": o.title,
-        "description": o.description or o.title,
+        "description": description_html(o.description) or str(escape(o.title)),
         "datePosted": posted.date().isoformat(),
         "employmentType": EMPLOYMENT_TYPES[Kind(o.kind)],
         "hiringOrganization": HIRING_ORGANIZATION,
@@ -53,6 +77,11 @@ def job_posting(opportunity: Opportunity, url: str) -> dict[str, Any] | None:
         data["validThrough"] = end.isoformat()
     if o.start_date:
         data["jobStartDate"] = o.start_date.isoformat()
+    salary = base_salary(o)
+    if salary:
+        data["baseSalary"] = salary
+    if o.direct_apply and o.apply_url:
+        data["directApply"] = True
     return data
 
 

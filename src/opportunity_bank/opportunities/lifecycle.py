@@ -11,7 +11,9 @@ CITY_TZ = ZoneInfo("Europe/Helsinki")
 
 # A thesis "filled" means reserved by a student; the moves are the same for every kind.
 TRANSITIONS: dict[Status, frozenset[Status]] = {
-    Status.DRAFT: frozenset({Status.PUBLISHED, Status.WITHDRAWN}),
+    Status.DRAFT: frozenset({Status.PUBLISHED, Status.IN_REVIEW, Status.WITHDRAWN}),
+    # Out of review only by a reviewer's decision (review.service) or the editor taking it back.
+    Status.IN_REVIEW: frozenset({Status.DRAFT, Status.WITHDRAWN}),
     Status.PUBLISHED: frozenset({Status.FILLED, Status.CLOSED, Status.WITHDRAWN, Status.DRAFT}),
     Status.FILLED: frozenset({Status.COMPLETED, Status.PUBLISHED, Status.CLOSED}),
     Status.COMPLETED: frozenset(),

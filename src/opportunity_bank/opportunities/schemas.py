@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import (
@@ -23,7 +24,7 @@ from pydantic import (
     model_validator,
 )
 
-from opportunity_bank.models.enums import Kind, Status
+from opportunity_bank.models.enums import Kind, PayPeriod, Status
 
 EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[^@\s<>\"]+\.[A-Za-z]{2,}$")
 LIST_SEPARATOR = ";"
@@ -49,6 +50,8 @@ def lower_list(value: Any) -> Any:
     return value
 
 
+Money = Annotated[Decimal, Field(ge=0, le=1_000_000, max_digits=10, decimal_places=2)]
+Currency = Annotated[str, StringConstraints(strip_whitespace=True, to_upper=True, pattern=r"^[A-Z]{3}$")]
 Text300 = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 Tag = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
 OptionalText = Annotated[
@@ -109,8 +112,13 @@ class OpportunityFields(FieldRules):
     contact_email: Annotated[str, StringConstraints(max_length=254)] | None = None
     location: Annotated[str, StringConstraints(max_length=200)] | None = None
     compensation: OptionalText = None
+    pay_min: Money | None = None
+    pay_max: Money | None = None
+    pay_currency: Currency | None = None
+    pay_period: PayPeriod | None = None
     how_to_apply: Annotated[str, StringConstraints(max_length=5_000)] | None = None
     apply_url: Annotated[str, StringConstraints(max_length=500)] | None = None
+    direct_apply: bool = False
     field_of_study: Annotated[str, StringConstraints(max_length=200)] | None = None
     min_age: Annotated[int, Field(ge=14, le=70)] | None = None
     thesis_url: Annotated[str, StringConstraints(max_length=500)] | None = None
@@ -121,6 +129,16 @@ class OpportunityFields(FieldRules):
             raise ValueError("filled_positions: cannot be more than positions")
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValueError("end_date: cannot be before start_date")
+        if self.pay_max is not None and self.pay_min is None:
+            self.pay_min, self.pay_max = self.pay_max, None
+        if self.pay_min is not None:
+            if self.pay_max is not None and self.pay_max < self.pay_min:
+                raise ValueError("pay_max: cannot be less than pay_min")
+            if self.pay_period is None:
+                raise ValueError("pay_period: is required when pay is given")
+            self.pay_currency = self.pay_currency or "EUR"
+        if self.direct_apply and not self.apply_url:
+            raise ValueError("direct_apply: needs an apply_url")
         if self.content_language is None:
             self.content_language = self.languages[0]
         return self

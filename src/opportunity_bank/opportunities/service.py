@@ -50,8 +50,9 @@ class UnitCache:
 
 def stored_values(fields: OpportunityFields) -> dict[str, Any]:
     data = fields.model_dump(include=set(STORED_FIELDS))
-    for key in ("kind", "status"):
-        data[key] = str(data[key])
+    for key in ("kind", "status", "pay_period"):
+        if data.get(key) is not None:
+            data[key] = str(data[key])
     return data
 
 

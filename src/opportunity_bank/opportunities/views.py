@@ -20,7 +20,7 @@ PUBLIC_FIELDS = (
 
 
 def public_opening(session: Session, opportunity_id: int) -> tuple[Opportunity, str] | None:
-    """An opening and its unit's name, unless it is a draft or withdrawn.
+    """An opening and its unit's name, if it is public (see opportunities.visibility).
 
     Closed, filled and expired openings still answer: links to them live on.
     """

@@ -6,8 +6,8 @@ search index holds only searchable openings (the indexer and the rebuild read th
 query adds `index_filter` because a document's deadline passes while it sits in the index,
 and pages ask `is_searchable` of one opening they already hold.
 
-*Public*: anything but a draft or a withdrawn opening may be shown at its own address (detail
-page, attachments): links to closed, filled and expired openings live on.
+*Public*: anything but a draft, one in review or a withdrawn opening may be shown at its own
+address (detail page, attachments): links to closed, filled and expired openings live on.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from sqlmodel import Session, select
 from opportunity_bank.models import Opportunity, Status, Unit
 
 SEARCHABLE_STATUS = Status.PUBLISHED
-HIDDEN_STATUSES = (Status.DRAFT, Status.WITHDRAWN)
+HIDDEN_STATUSES = (Status.DRAFT, Status.IN_REVIEW, Status.WITHDRAWN)
 # An opening without a deadline is stored with this day number: it sorts last and never passes.
 NO_DEADLINE_DAY = 999_999
 EPOCH = date(1970, 1, 1)

@@ -156,3 +156,8 @@ def _check_sheet_names(sheets: Mapping[str, object]) -> None:
         if name.casefold() in seen:
             raise ValueError(f"two sheets named {name!r}")
         seen.add(name.casefold())
+
+
+def table_csv(header: Sequence[str], body: Iterable[Sequence[Cell]]) -> str:
+    """Any table as comma-separated UTF-8, with formula-looking text neutralised (open data)."""
+    return _csv(header, body)

@@ -20,7 +20,7 @@ from opportunity_bank.search.documents import detail_url
 from opportunity_bank.search.engine import SearchUnavailable
 from opportunity_bank.search.pages import search_url
 from opportunity_bank.search.query import SearchParamError, SearchRequest, parse_request
-from opportunity_bank.web.i18n import gettext_for, kind_label, negotiate_language
+from opportunity_bank.web.i18n import LANGUAGES, gettext_for, kind_label, negotiate_language
 from opportunity_bank.web.services import ServicesDep
 
 log = logging.getLogger(__name__)
@@ -95,8 +95,10 @@ def atom_feed(
         if o.published_at:
             _element(item, "published", rfc3339(o.published_at))
         _element(item, "link", rel="alternate", type="text/html", href=base_url + detail_url(o.id))
-        _element(item, "category", term=o.kind, label=kind_label(o.kind, gettext))
-        _element(item, "summary", summary_text(entry, gettext), type="text")
+        # An entry's words follow the entry's own language, as its xml:lang says.
+        entry_gettext = gettext_for(o.content_language) if o.content_language in LANGUAGES else gettext
+        _element(item, "category", term=o.kind, label=kind_label(o.kind, entry_gettext))
+        _element(item, "summary", summary_text(entry, entry_gettext), type="text")
     return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
 
 

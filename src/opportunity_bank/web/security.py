@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from urllib.parse import urlsplit
 
 from litestar.config.csrf import CSRFConfig
 from litestar.datastructures import MutableScopeHeaders
@@ -30,8 +31,18 @@ CSRF_FAILED = "CSRF token verification failed"  # Litestar's message for a refus
 HSTS = "max-age=63072000; includeSubDomains"
 
 
+def content_security_policy(settings: Settings) -> str:
+    """Signing out submits a form whose answer redirects to the provider's sign-out page, and
+    browsers hold form redirects to form-action too."""
+    if not settings.oidc_issuer:
+        return CONTENT_SECURITY_POLICY
+    issuer = urlsplit(settings.oidc_issuer)
+    return CONTENT_SECURITY_POLICY.replace("form-action 'self'",
+                                           f"form-action 'self' {issuer.scheme}://{issuer.netloc}")
+
+
 def response_headers(settings: Settings) -> dict[str, str]:
-    headers = dict(BASE_HEADERS)
+    headers = {**BASE_HEADERS, "content-security-policy": content_security_policy(settings)}
     if settings.production:
         # Only behind HTTPS: HSTS on a plain-HTTP development server would lock browsers out.
         headers["strict-transport-security"] = HSTS

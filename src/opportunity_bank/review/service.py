@@ -1,0 +1,99 @@
+"""The review queue and reviewers' decisions, each with an audit entry."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import and_, or_
+from sqlmodel import Session, select
+
+from opportunity_bank.models import Opportunity, ReviewDecision, Status, Unit, User
+from opportunity_bank.opportunities.editing import (
+    Editor,
+    FieldProblems,
+    current_fields,
+    record_audit,
+    unit_name,
+    validate,
+)
+from opportunity_bank.opportunities.schemas import FieldError, OpportunityFields
+from opportunity_bank.opportunities.service import apply_values, stored_values
+from opportunity_bank.review.rules import check_decision, reason_problem
+
+
+@dataclass(frozen=True, slots=True)
+class QueueItem:
+    opportunity: Opportunity
+    unit: str
+    owner_email: str | None
+    waiting_since: datetime
+
+    @property
+    def changes_only(self) -> bool:
+        """A published opening whose edits wait, rather than a new opening."""
+        return self.opportunity.status == Status.PUBLISHED
+
+
+def awaiting_clause():
+    return or_(Opportunity.status == Status.IN_REVIEW,
+               and_(Opportunity.status == Status.PUBLISHED, Opportunity.pending_changes.is_not(None)))
+
+
+def review_queue(session: Session) -> list[QueueItem]:
+    """Everything waiting for a reviewer, oldest first."""
+    rows = session.exec(
+        select(Opportunity, Unit.name, User.email)
+        .join(Unit, Unit.id == Opportunity.unit_id)
+        .join(User, User.id == Opportunity.owner_id, isouter=True)
+        .where(awaiting_clause())
+        .order_by(Opportunity.submitted_at, Opportunity.id)
+    ).all()
+    return [QueueItem(o, unit, email, o.submitted_at or o.updated_at) for o, unit, email in rows]
+
+
+def decide(session: Session, reviewer: Editor, opportunity: Opportunity, decision: str,
+           reason: str | None) -> dict[str, tuple[Any, Any]]:
+    """Approve (publish, or apply the waiting changes) or send back with a reason.
+
+    Raises ReviewRefused (who may not, or nothing to decide) or FieldProblems (the reason).
+    """
+    check_decision(reviewer_role=reviewer.role, reviewer_id=reviewer.id, owner_id=opportunity.owner_id,
+                   status=opportunity.status, pending_changes=opportunity.pending_changes)
+    if decision not in tuple(ReviewDecision):
+        raise FieldProblems([FieldError("decision", "must be approve or changes")])
+    problem = reason_problem(decision, reason)
+    if problem:
+        raise FieldProblems([FieldError("reason", problem)])
+    reason = (reason or "").strip() or None
+    if decision == ReviewDecision.APPROVE:
+        values = approved_values(session, opportunity)
+    elif opportunity.status == Status.IN_REVIEW:
+        values = {"status": Status.DRAFT.value, "review_reason": reason}
+    else:
+        values = {"pending_changes": None, "review_reason": reason}
+    changes = apply_values(opportunity, values)
+    session.add(opportunity)
+    record_audit(session, reviewer, opportunity, "review",
+                 {**changes, "decision": (None, str(decision)), "reason": (None, reason)})
+    return changes
+
+
+def approved_values(session: Session, opportunity: Opportunity) -> dict[str, Any]:
+    if opportunity.status == Status.IN_REVIEW:
+        return {"status": Status.PUBLISHED.value, "review_reason": None}
+    pending = dict(opportunity.pending_changes or {})
+    unit_id = pending.pop("unit_id", None)
+    merged = {**current_fields(opportunity, unit_name(session, opportunity.unit_id)), **pending}
+    # Re-validated as a whole: what waited was valid against the opening as it was then.
+    values = stored_values(validate(OpportunityFields, merged))
+    if unit_id is not None:
+        values["unit_id"] = unit_id
+    return {**values, "pending_changes": None, "review_reason": None}
+
+
+def find_unit(session: Session, name: str) -> Unit | None:
+    wanted = " ".join(name.split()).casefold()
+    units = session.exec(select(Unit)).all()
+    return next((unit for unit in units if " ".join(unit.name.split()).casefold() == wanted), None)
