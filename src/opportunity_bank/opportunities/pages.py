@@ -13,7 +13,7 @@ from opportunity_bank.opportunities.jsonld import job_posting, json_script
 from opportunity_bank.opportunities.lifecycle import city_today, deadline_passed
 from opportunity_bank.opportunities.views import public_opening
 from opportunity_bank.opportunities.visibility import is_searchable
-from opportunity_bank.search.documents import detail_url
+from opportunity_bank.web.http import PUBLIC
 from opportunity_bank.web.params import RowId
 from opportunity_bank.web.services import ServicesDep
 
@@ -34,7 +34,7 @@ def paragraphs(text: str | None) -> list[list[str]]:
 
 
 @get("/opportunities/{opportunity_id:int}", name="opportunity-page", sync_to_thread=True,
-     include_in_schema=False)
+     include_in_schema=False, cache_control=PUBLIC)
 def opportunity_page(opportunity_id: RowId, request: Request, services: ServicesDep) -> Template:
     with Session(services.db) as session:
         row = public_opening(session, opportunity_id)
@@ -49,7 +49,8 @@ def opportunity_page(opportunity_id: RowId, request: Request, services: Services
             if opportunity.owner_id else None
     today = city_today()
     reason = closed_reason(opportunity, today)
-    absolute_url = str(request.base_url).rstrip("/") + detail_url(opportunity.id)
+    absolute_url = str(request.base_url).rstrip("/") + request.app.route_reverse(
+        "opportunity-page", opportunity_id=opportunity.id)
     posting = job_posting(opportunity, absolute_url) if reason is None else None
     return Template("opportunities/detail.html", context={
         "o": opportunity,

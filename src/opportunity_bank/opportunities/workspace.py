@@ -125,7 +125,7 @@ def create_opening(request: Request, data: FormData, services: ServicesDep) -> T
                              errors={e.field: e.message for e in problems.errors},
                              status_code=HTTP_422_UNPROCESSABLE_ENTITY)
         session.commit()
-    return Redirect(f"/my/{opportunity.id}/edit", status_code=303)
+    return Redirect(request.app.route_reverse("my-edit", opportunity_id=opportunity.id), status_code=303)
 
 
 @get("/{opportunity_id:int}/edit", name="my-edit", sync_to_thread=True)
@@ -158,7 +158,7 @@ def save_opening(request: Request, opportunity_id: RowId, data: FormData,
                              values=shown, errors={e.field: e.message for e in problems.errors},
                              status_code=HTTP_422_UNPROCESSABLE_ENTITY)
         session.commit()
-    return Redirect(f"/my/{opportunity_id}/edit", status_code=303)
+    return Redirect(request.app.route_reverse("my-edit", opportunity_id=opportunity_id), status_code=303)
 
 
 @post("/{opportunity_id:int}/status", name="my-status", sync_to_thread=True)
@@ -186,7 +186,7 @@ def change_status(request: Request, opportunity_id: RowId, data: FormData,
                              status_code=HTTP_409_CONFLICT if isinstance(problem, TransitionRefused)
                              else HTTP_422_UNPROCESSABLE_ENTITY)
         session.commit()
-    return Redirect("/my/", status_code=303)
+    return Redirect(request.app.route_reverse("my-openings"), status_code=303)
 
 
 @post("/{opportunity_id:int}/copy", name="my-copy", sync_to_thread=True)
@@ -195,7 +195,7 @@ def copy_opening(request: Request, opportunity_id: RowId, services: ServicesDep)
     with Session(services.db, expire_on_commit=False) as session:
         copy = editing.copy_to_next_year(session, editor, editable_or_404(session, editor, opportunity_id))
         session.commit()
-    return Redirect(f"/my/{copy.id}/edit", status_code=303)
+    return Redirect(request.app.route_reverse("my-edit", opportunity_id=copy.id), status_code=303)
 
 
 @post("/rollover", name="my-rollover", sync_to_thread=True)
@@ -209,7 +209,8 @@ def roll_over(request: Request, data: FormData, services: ServicesDep) -> Redire
     with Session(services.db) as session:
         copies = editing.roll_over(session, editor, unit_id, str(data.get("kind", "")), int(year))
         session.commit()
-    return Redirect("/my/", status_code=303, query_params={"rolled": str(len(copies))})
+    return Redirect(request.app.route_reverse("my-openings"), status_code=303,
+                    query_params={"rolled": str(len(copies))})
 
 
 @post("/{opportunity_id:int}/attachments", name="my-attach", exclude_from_csrf=True,
@@ -223,7 +224,7 @@ async def attach_pdf(request: Request, opportunity_id: RowId, services: Services
         security_event("csrf_refused", level=logging.WARNING, path=request.url.path)
         raise PermissionDeniedException(CSRF_FAILED)
     await anyio.to_thread.run_sync(save_upload, services, editor, opportunity_id, received)
-    return Redirect(f"/my/{opportunity_id}/edit", status_code=303)
+    return Redirect(request.app.route_reverse("my-edit", opportunity_id=opportunity_id), status_code=303)
 
 
 def csrf_field_valid(request: Request, services, token: str) -> bool:
@@ -235,7 +236,8 @@ def csrf_field_valid(request: Request, services, token: str) -> bool:
 
 
 def to_login(request: Request, _exc: NotAuthorizedException) -> Response:
-    return Redirect("/login", status_code=303, query_params={"next": request.url.path})
+    return Redirect(request.app.route_reverse("login"), status_code=303,
+                    query_params={"next": request.url.path})
 
 
 def problems_page(_: Request, exc: FieldProblems) -> Response:

@@ -20,6 +20,7 @@ from opportunity_bank.models import ReportTotal, Target
 from opportunity_bank.reports.arithmetic import COUNTED_STATUSES, MAX_SPAN_YEARS, ReportRow
 from opportunity_bank.reports.exports import table_csv
 from opportunity_bank.reports.yearly import report_rows
+from opportunity_bank.web.http import PUBLIC
 from opportunity_bank.web.services import Services, ServicesDep
 
 COLUMNS = ("year", "unit", "kind", "postings", "positions", "filled_positions", "target")
@@ -105,7 +106,7 @@ def rows_of(services: Services) -> list[ReportRow]:
         return open_data_rows(session)
 
 
-@get("/open-data", name="open-data", sync_to_thread=False, include_in_schema=False)
+@get("/open-data", name="open-data", sync_to_thread=False, include_in_schema=False, cache_control=PUBLIC)
 def open_data_page() -> Template:
     return Template("pages/open_data.html", context={"fields": [f["name"] for f in FIELDS]})
 

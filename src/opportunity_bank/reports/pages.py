@@ -140,7 +140,7 @@ class TargetsPage(Controller):
         shown = _targets_range({})
         params = {"from": min(shown.year_from, target.year),
                   "to": max(shown.year_to, target.year), "saved": 1}
-        return Redirect(f"/hr/targets?{urlencode(params)}", status_code=303)
+        return Redirect(f"{request.app.route_reverse('hr-targets')}?{urlencode(params)}", status_code=303)
 
 
 def _targets_range(params: dict[str, Any]) -> ReportQuery:

@@ -18,6 +18,7 @@ Measurements, the reasoning and the command to reproduce them are in
 
 from __future__ import annotations
 
+import difflib
 import functools
 import json
 import re
@@ -25,8 +26,20 @@ import threading
 from collections.abc import Iterable
 from importlib import resources
 
+from opportunity_bank.search.wordlists import wordlist
+
 FINNISH = "fi"
 STEMMER_LANGUAGES = {"sv": "swedish", "en": "english"}
+FOREIGN_LANGUAGES = tuple(STEMMER_LANGUAGES)
+NAME_CLASSES = ("etunimi", "sukunimi")
+# Finnish case and plural endings, longest first, to find an inflected colloquial word.
+COLLOQUIAL_ENDINGS = (
+    "eihin", "ihin", "issa", "issä", "ista", "istä", "illa", "illä", "ille", "eja", "ejä",
+    "ssa", "ssä", "sta", "stä", "lla", "llä", "lle", "ksi", "ita", "itä", "in", "an", "än",
+    "ja", "jä", "ia", "iä", "a", "ä", "n", "t",
+)
+# Shortest first and last part a compound split accepts: shorter ones are mostly endings.
+MIN_HEAD, MIN_TAIL = 3, 4
 
 # Meilisearch only reads the first 10 words of a query; terms past that are silently lost.
 MAX_QUERY_TERMS = 10
@@ -64,31 +77,47 @@ class TextAnalyzer:
     cold during a reindex (vocabulary is small compared to the text).
     """
 
-    def __init__(self, vocabulary: Iterable[str] = (), cache_size: int = WORD_CACHE_SIZE) -> None:
+    def __init__(
+        self,
+        vocabulary: Iterable[str] = (),
+        cache_size: int = WORD_CACHE_SIZE,
+        colloquial: dict[str, str] | None = None,
+        stopwords: Iterable[str] = (),
+    ) -> None:
         """``vocabulary``: domain words (those of the synonym list) that a query word Voikko
-        does not know may be normalised to, through a stem or a spelling suggestion."""
+        does not know may be normalised to, through a stem or a spelling suggestion.
+        ``colloquial``: clipped and colloquial forms -> the vocabulary word they stand for;
+        ``stopwords``: query words that carry no topic (both from lexicon.json)."""
         self._lock = threading.Lock()
         self._voikko = None
         self._stemmers: dict[str, object] = {}
-        self._vocabulary = frozenset(w for term in vocabulary for w in tokens(term))
+        self._colloquial = dict(colloquial or {})
+        self._stopwords = frozenset(stopwords)
+        self._vocabulary = frozenset(
+            w for term in [*vocabulary, *self._colloquial.values()] for w in tokens(term)
+        )
         self._vocabulary_by_stem: dict[str, str] | None = None
         self.finnish_terms = functools.lru_cache(maxsize=cache_size)(self._finnish_terms)
+        self.finnish_reading = functools.lru_cache(maxsize=cache_size)(self._finnish_reading)
         self.stem = functools.lru_cache(maxsize=cache_size)(self._stem)
+        self.foreign_terms = functools.lru_cache(maxsize=cache_size)(self._foreign_terms)
         self.query_word = functools.lru_cache(maxsize=cache_size)(self._query_word)
+        self.word_languages = functools.lru_cache(maxsize=cache_size)(self._word_languages)
 
     tokens = staticmethod(tokens)
 
     def index_terms(self, text: str, language: str) -> str:
         """Terms to index beside ``text``.
 
-        Finnish (and any unknown language): Voikko base forms and compound parts, words
-        Voikko does not know as they are. Swedish and English: Snowball stems, plus the domain
-        word a stem stands for, so that synonyms reach inflected Swedish and English text.
+        Finnish (and any unknown language): Voikko base forms, compound parts and their
+        derivational roots, words Voikko does not know as they are. Swedish and English:
+        Snowball stems, the dictionary lemma, the parts of a compound, and the domain word a
+        stem stands for, so that synonyms reach inflected Swedish and English text.
         """
         terms: list[str] = []
         for word in tokens(text):
             if language in STEMMER_LANGUAGES:
-                terms.extend([self.stem(word, language), self.vocabulary_word(word) or ""])
+                terms.extend(self.foreign_terms(word, language))
             else:
                 terms.extend(self.finnish_terms(word) or (word,))
         return " ".join(_dedupe(terms))
@@ -106,46 +135,231 @@ class TextAnalyzer:
         return " ".join(t for t in self.index_terms(text, language).split() if t not in original)
 
     def query_text(self, query: str) -> str:
-        """Rewrite a student's query into the indexed vocabulary, one term per word.
+        """Rewrite a student's query into the indexed vocabulary, a few terms per word.
 
         Meilisearch ANDs query words and, with the ``last`` matching strategy, gives up words
-        from the end. Alternatives for one word (other readings, compound parts, stems, the
-        inflected form) would each be a further required word, so every word contributes
-        only its best analysis: the Voikko base form when Voikko knows it (synonyms are
-        keyed on base forms), otherwise the word as typed. The last word is also kept as
-        typed and last, because Meilisearch prefix-matches only the last query word
-        ("vieraslaj" -> vieraslajit); when it does not match, ``last`` drops it first.
+        from the end. Alternatives for one word (other readings, stems, the inflected form)
+        would each be a further required word, so every word contributes only its best
+        analysis (:meth:`query_word`): one term, or the parts of a compound, which the index
+        has for compounds and split phrases alike. Words that carry no topic ("in", "the",
+        "om") are left out. The last word is also kept as typed and last, because
+        Meilisearch prefix-matches only the last query word ("vieraslaj" -> vieraslajit);
+        when it does not match, ``last`` drops it first.
         """
         words = [w[:MAX_ANALYSED_WORD_LENGTH] for w in tokens(query[:MAX_QUERY_CHARS])]
-        words = words[:MAX_QUERY_WORDS]
+        words = [w for w in words[:MAX_QUERY_WORDS] if w not in self._stopwords] or words
         if not words:
             return ""
         last = words[-1]
-        terms = [t for t in _dedupe([self.query_word(w) for w in words]) if t != last]
+        terms = _dedupe([t for w in words for t in self.query_word(w)])
+        # Words no dictionary knows go last, so ``last`` gives them up first.
+        terms.sort(key=lambda term: not self.recognised(term))
+        if self.recognised(last):
+            return " ".join(terms[:MAX_QUERY_TERMS])
+        terms = [t for t in terms if t != last]
         return " ".join([*terms[: MAX_QUERY_TERMS - 1], last])
 
-    def _query_word(self, word: str) -> str:
-        """The one term a query word contributes (see :meth:`query_text`).
+    def recognised(self, term: str) -> bool:
+        """Whether a dictionary (Voikko, Swedish, English) or the lexicon knows the word."""
+        return term in self._vocabulary or bool(self.word_languages(term))
 
-        A word Voikko does not know is a typo, a prefix, or Swedish or English. Synonyms only
-        fire on exact terms, so such a word is mapped onto the domain vocabulary when one of
-        its stems (parks -> park, arter -> art) or one of Voikko's spelling suggestions
-        (puisot -> puisto) lands there; otherwise it is left as typed for Meilisearch's own
-        typo tolerance and prefix search.
-        """
-        finnish = self.finnish_terms(word)
-        if finnish:
-            return finnish[0]
-        if word in self._vocabulary or not word.isalpha():
+    def is_name(self, word: str) -> bool:
+        """Whether Voikko can read the word as a first name or a surname."""
+        if len(word) > MAX_ANALYSED_WORD_LENGTH or not word.isalpha():
+            return False
+        with self._lock:
+            analyses = self._get_voikko().analyze(word)
+        return any(a.get("CLASS") in NAME_CLASSES for a in analyses)
+
+    def suggestion(self, query: str) -> str | None:
+        """"Did you mean": the query with each word no dictionary knows replaced by the
+        closest domain or lexicon word (any language), else by Voikko's first suggestion
+        that Voikko knows; None when nothing would change."""
+        words = tokens(query[:MAX_QUERY_CHARS])[:MAX_QUERY_WORDS]
+        better = [self._better_word(w) for w in words]
+        return " ".join(better) if better != words else None
+
+    def _better_word(self, word: str) -> str:
+        if not word.isalpha() or self.recognised(word) or self.colloquial_form(word):
             return word
+        close = difflib.get_close_matches(word, self._suggestable_words, n=1, cutoff=0.8)
+        if close:
+            return close[0]
+        known = [s.lower() for s in self._suggestions(word) if self.finnish_reading(s.lower())]
+        return known[0] if known else word
+
+    @functools.cached_property
+    def _suggestable_words(self) -> list[str]:
+        return sorted(self._vocabulary | set(self._colloquial))
+
+    def _query_word(self, word: str) -> tuple[str, ...]:
+        """The terms a query word contributes (see :meth:`query_text`).
+
+        A colloquial or clipped form is read as the word it stands for (oppari ->
+        opinnäytetyö). A Finnish word is its base form when that is a domain word (its
+        synonyms fire on it), else the parts of its compound, each reduced to its
+        derivational root unless it is a domain word itself (kunnossapitoharjoitteluun ->
+        kunnossapito harjoittelu; suunnittelijaksi -> suunnitella), which the index has for
+        every derived form. A word Voikko does not know is a compound Voikko cannot split
+        (kesäjobi, ilmastoopinnäytetyö), a typo, a prefix, or Swedish or English: it is
+        mapped onto the domain vocabulary by a stem (parks -> park), a dictionary lemma or
+        compound split (snöröjningen -> snöröjning, trafikplaneringspraktik ->
+        trafikplanering praktik) or one of Voikko's spelling suggestions (puisot ->
+        puisto); otherwise it is left as typed for Meilisearch's typo tolerance and prefix
+        search.
+        """
+        colloquial = self.colloquial_form(word)
+        if colloquial:
+            return self.query_word(colloquial)
+        reading = self.finnish_reading(word)
+        if reading:
+            return self._finnish_query_terms(word, *reading)
+        if word in self._vocabulary or not word.isalpha():
+            return (word,)
         known = self.vocabulary_word(word)
         if known:
-            return known
+            return (known,)
+        joined = self._split_unknown_finnish(word)
+        if joined:
+            return joined
+        for language in FOREIGN_LANGUAGES:
+            lemma = self._lemma(word, language)
+            if lemma != word and (lemma in self._vocabulary or self.vocabulary_word(lemma)):
+                return (self.vocabulary_word(lemma) or lemma,)
+            parts = self._foreign_parts(word, language)
+            if parts:
+                return tuple(self.vocabulary_word(p) or p for p in parts)
         for suggestion in self._suggestions(word):
             base = self.base_form(suggestion.lower())
             if base in self._vocabulary:
-                return base
-        return word
+                return (base,)
+        for language in FOREIGN_LANGUAGES:
+            if self._known(word, language):
+                return (self._lemma(word, language),)
+        return (word,)
+
+    def _finnish_query_terms(
+        self, word: str, base: str, parts: tuple[tuple[str, str], ...]
+    ) -> tuple[str, ...]:
+        if base in self._vocabulary or word in self._vocabulary or not parts:
+            return (base,)
+        if len(parts) == 1:
+            return (parts[0][1],)
+        terms: list[str] = []
+        for part, root in parts:
+            if part in self._colloquial:
+                terms.extend(self.query_word(self._colloquial[part]))
+            else:
+                terms.append(part if part in self._vocabulary else root)
+        return tuple(terms)
+
+    def _split_unknown_finnish(self, word: str) -> tuple[str, ...]:
+        """A compound of two words Voikko or the lexicon knows that Voikko itself does not
+        split: a colloquial part (kesä+jobi) or a doubled vowel at the seam (ilmasto+
+        opinnäytetyö, written ilmasto-opinnäytetyö)."""
+        for cut in range(len(word) - MIN_TAIL, MIN_HEAD - 1, -1):
+            head, tail = word[:cut], word[cut:]
+            if not (self._known_finnish(head) and self._known_finnish(tail)):
+                continue
+            colloquial = self.colloquial_form(tail)
+            # kesä + jobi is kesätyö, a domain word with synonyms, not kesä and työ apart
+            if colloquial and self.finnish_reading(head + colloquial):
+                return self.query_word(head + colloquial)
+            return _dedupe_tuple([*self.query_word(head), *self.query_word(tail)])
+        return ()
+
+    def colloquial_form(self, word: str) -> str | None:
+        """The word a colloquial or clipped form stands for, inflected or not.
+
+        Swedish and English ones by their lemma; Voikko knows few Finnish ones (oppari, jobi),
+        so endings are taken off by hand:
+        opparista, jobit, harkkaan, kesäjobeja. Only lexicon words are looked up this way,
+        so a normal word that happens to end like them is never changed.
+        """
+        if word in self._colloquial:
+            return self._colloquial[word]
+        reading = self.finnish_reading(word)
+        if reading and reading[0] in self._colloquial:
+            return self._colloquial[reading[0]]
+        for language in FOREIGN_LANGUAGES:  # traineeships, exjobbet
+            lemma = self._lemma(word, language)
+            if lemma in self._colloquial:
+                return self._colloquial[lemma]
+        for ending in COLLOQUIAL_ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= MIN_HEAD:
+                stem = word[: -len(ending)]
+                for candidate in (stem, stem + "i", stem + "a", stem + "ä"):
+                    if candidate in self._colloquial:
+                        return self._colloquial[candidate]
+        return None
+
+    def _known_finnish(self, word: str) -> bool:
+        return bool(self.colloquial_form(word) or self.finnish_reading(word))
+
+    def _foreign_terms(self, word: str, language: str) -> tuple[str, ...]:
+        lemma = self._lemma(word, language)
+        terms = [self.stem(word, language), lemma, self.vocabulary_word(word) or ""]
+        # Split the lemma even when the dictionary knows it, as Voikko splits Finnish ones.
+        for part in self._foreign_parts(lemma, language, whole_known=True):
+            terms.extend([part, self.vocabulary_word(part) or ""])
+        return _dedupe_tuple(terms)
+
+    def _foreign_parts(self, word: str, language: str, whole_known: bool = False) -> tuple[str, ...]:
+        """The two dictionary words of a Swedish or English compound, as lemmas
+        (gatubelysningen -> gata, belysning), with the Swedish linking -s- and -u-/-e- forms
+        of the first part (trafikplanerings-, gatu-); empty if it is not one."""
+        if len(word) < MIN_HEAD + MIN_TAIL or (not whole_known and self._known(word, language)):
+            return ()
+        for cut in range(len(word) - MIN_TAIL, MIN_HEAD - 1, -1):
+            head, tail = word[:cut], word[cut:]
+            if not self._known(tail, language):
+                continue
+            linked = language == "sv"  # gatu-, trafikplanerings-: Swedish linking forms
+            for candidate in (head, head[:-1] if linked and head.endswith("s") else "",
+                              head[:-1] + "a" if linked and head[-1] in "ue" else ""):
+                if candidate and len(candidate) >= MIN_HEAD and self._known(candidate, language):
+                    return (self._lemma(candidate, language), self._lemma(tail, language))
+        return ()
+
+    def _known(self, word: str, language: str) -> bool:
+        return word in self._vocabulary or wordlist(language).lemma(word) is not None
+
+    def _lemma(self, word: str, language: str) -> str:
+        return wordlist(language).lemma(word) or word
+
+    def query_language(self, query: str, interface_language: str = "") -> str | None:
+        """The language the query is written in, by its words.
+
+        A word Voikko knows is Finnish; one the Swedish or English dictionary knows (or
+        whose compound parts it knows) is Swedish or English. A word known in several
+        languages splits its vote. A tie goes to the interface language when it is among
+        the tied ones, and a Swedish-English tie otherwise to English: Swedish dictionaries
+        list many English loans (jobs, parks), English ones hardly any Swedish words.
+        No known word at all leaves only the interface language; None means no preference.
+        """
+        votes = dict.fromkeys((FINNISH, *FOREIGN_LANGUAGES), 0.0)
+        for word in tokens(query[:MAX_QUERY_CHARS])[:MAX_QUERY_WORDS]:
+            if word in self._stopwords or not word.isalpha():
+                continue
+            languages = self.word_languages(word)
+            for language in languages:
+                votes[language] += 1 / len(languages)
+        best = max(votes.values())
+        if best == 0:
+            return interface_language or None
+        winners = [language for language, count in votes.items() if count == best]
+        if len(winners) == 1:
+            return winners[0]
+        if interface_language in winners:
+            return interface_language
+        return "en" if set(winners) == {"sv", "en"} else None
+
+    def _word_languages(self, word: str) -> tuple[str, ...]:
+        found = [FINNISH] if self._known_finnish(word) else []
+        found += [lang for lang in FOREIGN_LANGUAGES if wordlist(lang).lemma(word) is not None]
+        if not found:
+            found = [lang for lang in FOREIGN_LANGUAGES if self._foreign_parts(word, lang)]
+        return tuple(found)
 
     def vocabulary_word(self, word: str) -> str | None:
         """The domain word sharing a Swedish or English stem with ``word``, if any.
@@ -176,13 +390,21 @@ class TextAnalyzer:
             return self._get_voikko().suggest(word)[:MAX_SUGGESTIONS]
 
     def analysed_phrase(self, phrase: str) -> str:
-        """A phrase as queries send it: every word reduced to its base form."""
-        return " ".join(self.base_form(word) for word in tokens(phrase))
+        """A phrase as queries send it (:meth:`query_word` of every word)."""
+        return " ".join(t for word in tokens(phrase) for t in self.query_word(word))
 
     def base_form(self, word: str) -> str:
         """The most likely Finnish base form of a word, or the word itself if Voikko has none."""
         finnish = self.finnish_terms(word)
         return finnish[0] if finnish else word
+
+    def _finnish_reading(self, word: str) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+        """Base form and (part, root) pairs of the preferred reading; None if unknown."""
+        if len(word) > MAX_ANALYSED_WORD_LENGTH or not word.isalpha():
+            return None
+        with self._lock:
+            analyses = self._get_voikko().analyze(word)
+        return _preferred_reading(analyses)
 
     def _finnish_terms(self, word: str) -> tuple[str, ...]:
         """Base forms and compound parts of a Finnish word; empty if Voikko does not know it."""
@@ -209,6 +431,10 @@ class TextAnalyzer:
         return self._stemmers[language]
 
 
+def _dedupe_tuple(words: list[str]) -> tuple[str, ...]:
+    return tuple(_dedupe(words))
+
+
 def _load_voikko():
     try:
         import libvoikko
@@ -233,8 +459,22 @@ def _terms_of_analyses(analyses: list[dict]) -> list[str]:
     kept = [(a, parts) for a, parts in split if not parts or len(parts) == fewest]
     kept.sort(key=lambda reading: _class_rank(reading[0].get("CLASS")))
     bases = [a["BASEFORM"].lower() for a, _ in kept]
-    parts = [p for _, ps in kept if len(ps) > 1 for p in ps]
-    return bases + parts
+    parts = [p for _, ps in kept if len(ps) > 1 for p, _ in ps]
+    roots = [r for _, ps in kept for _, r in ps]
+    return bases + parts + roots
+
+
+def _preferred_reading(analyses: list[dict]) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+    """The base form and the (part, root) pairs of the reading :func:`_terms_of_analyses`
+    puts first."""
+    split = [(a, _compound_parts(a.get("WORDBASES"))) for a in analyses if a.get("BASEFORM")]
+    if not split:
+        return None
+    fewest = min((len(parts) for _, parts in split if parts), default=0)
+    kept = [(a, parts) for a, parts in split if not parts or len(parts) == fewest]
+    kept.sort(key=lambda reading: _class_rank(reading[0].get("CLASS")))
+    analysis, parts = kept[0]
+    return analysis["BASEFORM"].lower(), tuple(parts)
 
 
 def _class_rank(word_class: str | None) -> int:
@@ -243,36 +483,38 @@ def _class_rank(word_class: str | None) -> int:
     return len(_CLASS_PREFERENCE)
 
 
-def _compound_parts(wordbases: str | None) -> list[str]:
-    """Lexical parts of a compound from Voikko's WORDBASES.
+def _compound_parts(wordbases: str | None) -> list[tuple[str, str]]:
+    """Lexical parts of a compound from Voikko's WORDBASES, each with its derivational root.
 
-    ``+puisto(puisto)+työn(työ)+teki(tehdä)+jä(+jä)`` -> puisto, työ, tekijä.
-    A segment without a leading "+", or whose base starts with "+", is derivation and
-    belongs to the previous part; a segment without a base is a bound prefix (geo-, epä-)
-    and belongs to the next one.
+    ``+puisto(puisto)+työn(työ)+teki(tehdä)+jä(+jä)`` -> (puisto, puisto), (työ, työ),
+    (tekijä, tehdä). A segment without a leading "+", or whose base starts with "+", is
+    derivation and belongs to the previous part (whose root stays the lexical base it was
+    derived from: harjoittelu and harjoittelija both come from harjoittaa); a segment
+    without a base is a bound prefix (geo-, epä-) and belongs to the next one.
     """
     if not wordbases:
         return []
-    parts: list[list] = []  # [surface, base or None when the surface is the word]
+    parts: list[list] = []  # [surface, base or None when the surface is the word, root]
     pending = ""
     for plus, surface, base in _WORDBASE_RE.findall(wordbases):
         if surface == "-":
             continue
         derivation = not plus or base.startswith("+")
         if derivation and parts:
-            parts[-1] = [parts[-1][0] + pending + surface, None]
+            parts[-1] = [parts[-1][0] + pending + surface, None, parts[-1][2]]
             pending = ""
         elif not base:
             pending += surface
         else:
-            parts.append([pending + surface, None if pending else base.replace("=", "")])
+            lexical = base.replace("=", "")
+            parts.append([pending + surface, None, None] if pending else [surface, lexical, lexical])
             pending = ""
     if pending:
         if parts:
-            parts[-1] = [parts[-1][0] + pending, None]
+            parts[-1] = [parts[-1][0] + pending, None, parts[-1][2]]
         else:
-            parts.append([pending, None])
-    return [(base or surface).lower() for surface, base in parts]
+            parts.append([pending, None, None])
+    return [((base or surface).lower(), (root or base or surface).lower()) for surface, base, root in parts]
 
 
 _analyzer: TextAnalyzer | None = None
@@ -284,7 +526,12 @@ def get_analyzer() -> TextAnalyzer:
     global _analyzer
     with _analyzer_lock:
         if _analyzer is None:
-            _analyzer = TextAnalyzer(vocabulary=_synonym_terms())
+            lexicon = read_lexicon()
+            _analyzer = TextAnalyzer(
+                vocabulary=_synonym_terms(),
+                colloquial=lexicon["colloquial"],
+                stopwords=lexicon["stopwords"],
+            )
         return _analyzer
 
 
@@ -300,6 +547,12 @@ def load_synonym_groups() -> list[list[str]]:
         _dedupe([*group, *(analyzer.analysed_phrase(term) for term in group)])
         for group in _read_synonym_groups()
     ]
+
+
+def read_lexicon() -> dict:
+    """Colloquial and clipped forms and stop words (lexicon.json, with its provenance)."""
+    source = resources.files(__package__).joinpath("lexicon.json")
+    return json.loads(source.read_text(encoding="utf-8"))
 
 
 def _read_synonym_groups() -> list[list[str]]:

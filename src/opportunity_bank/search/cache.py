@@ -21,7 +21,7 @@ import time
 import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, TypeVar
 
@@ -32,6 +32,7 @@ from sqlalchemy.engine import Engine
 from opportunity_bank.opportunities.lifecycle import city_today
 from opportunity_bank.periodic import Periodic
 from opportunity_bank.search.engine import SearchEngine
+from opportunity_bank.search.misses import MissCounter
 from opportunity_bank.search.query import SearchRequest, SearchResult
 from opportunity_bank.search.version import index_version
 
@@ -132,13 +133,15 @@ class Answer:
 
     packed_body: bytes
     packed_highlights: bytes
+    total: int
 
     @classmethod
     def of(cls, result: SearchResult) -> Answer:
         data = result.as_json()
         del data["query"]
         highlights = [hit.get("title_highlight") for hit in result.hits]
-        return cls(zlib.compress(encode_json(data), 1), zlib.compress(encode_json(highlights), 1))
+        return cls(zlib.compress(encode_json(data), 1), zlib.compress(encode_json(highlights), 1),
+                   result.total)
 
     def json(self, request: SearchRequest) -> bytes:
         return b'{"query":' + encode_json(request.q) + b"," + zlib.decompress(self.packed_body)[1:]
@@ -149,7 +152,8 @@ class Answer:
         for hit, highlight in zip(data["hits"], highlights, strict=True):
             hit["title_highlight"] = highlight
         return SearchResult(request=request, total=data["total"], hits=data["hits"],
-                            facets=data["facets"], degraded=data["degraded"])
+                            facets=data["facets"], degraded=data["degraded"],
+                            suggestion=data["suggestion"])
 
 
 class CachedSearch:
@@ -168,6 +172,7 @@ class CachedSearch:
         self.pages = AnswerCache(max_pages)
         self.version = IndexVersion(engine, poll_seconds, on_change=self._forget)
         self._in_flight: dict[Hashable, asyncio.Future] = {}
+        self.misses = MissCounter(engine, search.analyzer)
         self.fetches = 0  # questions actually sent to Meilisearch
         self._limiter: anyio.CapacityLimiter | None = None  # made on the event loop
 
@@ -203,6 +208,8 @@ class CachedSearch:
         version = self.version.value
         self.fetches += 1
         result = self.engine_search.search(request, today)
+        if result.total == 0 and request.q and not result.degraded:
+            result.suggestion = did_you_mean(self.engine_search, request, today)
         answer = Answer.of(result)
         if version >= 0 and not result.degraded:
             self.answers.put(request.cache_key(today), version, answer)
@@ -223,7 +230,14 @@ class CachedSearch:
         if kept is None:
             key = ("answer", request.cache_key(today), self.version.value)
             kept = await self.shared(key, lambda: self._fetch(request, today)[1])
+        if kept.total == 0:
+            self.note_miss(request)
         return kept.json(request)
+
+    def note_miss(self, request: SearchRequest) -> None:
+        """Count a student's search that found nothing (feeds and alerts are not counted)."""
+        if request.q and not request.filters():
+            self.misses.note(request.q)
 
     async def shared(self, key: Hashable, work: Callable[[], T]) -> T:
         """`work()` in a worker thread; callers with the same key at the same moment share one run.
@@ -251,9 +265,23 @@ class CachedSearch:
 
     def start(self) -> None:
         self.version.start()
+        self.misses.start()
 
     def stop(self) -> None:
         self.version.stop()
+        self.misses.stop()
+
+
+def did_you_mean(search: SearchEngine, request: SearchRequest, today: date) -> str | None:
+    """A corrected query (spelling, lexicon) for a search that found nothing, if it finds
+    something: one more Meilisearch question, asked only when there were no hits."""
+    if search.analyzer is None:
+        return None
+    suggestion = search.analyzer.suggestion(request.q)
+    if not suggestion:
+        return None
+    probe = replace(request, q=suggestion, page=1, per_page=1, facets=False)
+    return suggestion if search.search(probe, today).total else None
 
 
 def _window() -> int:

@@ -25,6 +25,37 @@ def register(commands) -> None:
     )
     check.add_argument("--fix", action="store_true", help="repair the differences found")
     check.set_defaults(handler=run_check)
+    misses = actions.add_parser(
+        "misses", help="how many searches found nothing, by query (no personal data kept)"
+    )
+    misses.add_argument("--days", type=positive_days, default=30,
+                        help="the last N days, today included (default 30)")
+    misses.set_defaults(handler=run_misses)
+
+
+def positive_days(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 3660:
+        raise argparse.ArgumentTypeError("use a whole number of days from 1 to 3660")
+    return int(value)
+
+
+def run_misses(settings: Settings, args: argparse.Namespace) -> int:
+    """Queries that found nothing, most frequent first; "(withheld)" counts the queries that
+    were not kept as text because they could hold personal data."""
+    from opportunity_bank import db
+    from opportunity_bank.search.misses import WITHHELD, miss_report
+
+    db.upgrade(settings)
+    engine = db.make_engine(settings)
+    try:
+        rows = miss_report(engine, args.days)
+    finally:
+        engine.dispose()
+    total = sum(count for _, count in rows)
+    print(f"{total} searches found nothing in the last {args.days} days")
+    for query, count in rows:
+        print(f"{count:>7}  {'(withheld)' if query == WITHHELD else query}")
+    return 0
 
 
 @contextmanager

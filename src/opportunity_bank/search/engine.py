@@ -129,6 +129,11 @@ class SearchEngine:
     def query_text(self, q: str) -> str:
         return self.analyzer.query_text(q) if self.analyzer and q else q
 
+    def query_language(self, request: SearchRequest) -> str | None:
+        if not (self.analyzer and request.q):
+            return None
+        return self.analyzer.query_language(request.q, request.interface_language)
+
     def search(self, request: SearchRequest, today: date | None = None) -> SearchResult:
         """The index's answer, or the database's (marked degraded) when the index cannot give one."""
         today = today or city_today()
@@ -157,7 +162,10 @@ class SearchEngine:
             raise SearchBusy(str(error)) from error
 
     def search_index(self, request: SearchRequest, today: date) -> SearchResult:
-        queries = meili_queries(request, self.query_text(request.q), self.index_uid, today)
+        queries = meili_queries(
+            request, self.query_text(request.q), self.index_uid, today,
+            query_language=self.query_language(request),
+        )
         try:
             answers = self.reader.multi_search(queries)["results"]
         except Exception as error:

@@ -56,7 +56,7 @@ class FallbackBusy(RuntimeError):
 class QueryAnalyzer(Protocol):
     """What the fallback needs from a text analyzer (search.analysis provides one)."""
 
-    def query_text(self, query: str) -> str: ...
+    def base_form(self, word: str) -> str: ...
 
 
 # --- SQL building blocks that differ between SQLite and PostgreSQL ------------------------------
@@ -100,10 +100,13 @@ def _list_text_sqlite(element, compiler, **kw) -> str:
 
 # --- the rules --------------------------------------------------------------------------------
 def word_forms(word: str, analyzer: QueryAnalyzer | None) -> list[str]:
-    """The word itself and, with an analyzer, its analysed forms (base forms, compound parts)."""
+    """The word itself and, with an analyzer, its base form.
+
+    Not the search query's analysis: that splits compounds into parts, and a part as an
+    alternative substring ("yö" of "yövalvoja") would match far too much ("työ")."""
     forms = [word.lower()]
     if analyzer is not None:
-        forms += analyzer.query_text(word).lower().split()
+        forms += analyzer.base_form(word.lower()).split()
     return list(dict.fromkeys(f for f in forms if f))[:MAX_FORMS_PER_WORD]
 
 

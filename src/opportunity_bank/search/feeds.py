@@ -20,6 +20,7 @@ from opportunity_bank.search.documents import detail_url
 from opportunity_bank.search.engine import SearchUnavailable
 from opportunity_bank.search.pages import search_url
 from opportunity_bank.search.query import SearchParamError, SearchRequest, parse_request
+from opportunity_bank.web.http import PUBLIC
 from opportunity_bank.web.i18n import LANGUAGES, gettext_for, kind_label, negotiate_language
 from opportunity_bank.web.services import ServicesDep
 
@@ -121,7 +122,8 @@ def plain(status: int, text: str) -> Response:
     return Response(text + "\n", status_code=status, media_type="text/plain; charset=utf-8")
 
 
-@get("/feeds/opportunities.atom", name="opportunities-feed", sync_to_thread=True, include_in_schema=False)
+@get("/feeds/opportunities.atom", name="opportunities-feed", sync_to_thread=True, include_in_schema=False,
+     cache_control=PUBLIC)
 def opportunities_feed(request: Request, services: ServicesDep) -> Response:
     language = negotiate_language(request)
     gettext = gettext_for(language)
@@ -141,8 +143,9 @@ def opportunities_feed(request: Request, services: ServicesDep) -> Response:
     body = atom_feed(
         entries,
         title=feed_title(search, gettext),
-        feed_url=base_url + search_url("/feeds/opportunities.atom", search, sort="relevance"),
-        page_url=base_url + search_url("/", search),
+        feed_url=base_url + search_url(request.app.route_reverse("opportunities-feed"), search,
+                                       sort="relevance"),
+        page_url=base_url + search_url(request.app.route_reverse("search-page"), search),
         base_url=base_url, language=language, gettext=gettext, now=datetime.now(UTC),
     )
     return Response(body, media_type=ATOM_TYPE, headers={"Vary": "Accept-Language, Cookie"})

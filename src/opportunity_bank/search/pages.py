@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import logging
+from dataclasses import replace
 from datetime import date
 from typing import Any
 from urllib.parse import urlencode
@@ -17,6 +18,7 @@ from opportunity_bank.search.api import query_lists
 from opportunity_bank.search.documents import FACETS
 from opportunity_bank.search.engine import SearchUnavailable
 from opportunity_bank.search.query import SearchParamError, SearchRequest, SearchResult, parse_request
+from opportunity_bank.web.http import PUBLIC, accepts_gzip
 from opportunity_bank.web.i18n import LANGUAGES as LANGUAGE_CHOICES
 from opportunity_bank.web.i18n import negotiate_language
 from opportunity_bank.web.services import ServicesDep
@@ -28,7 +30,8 @@ FIXED_VALUES = {"kind": KINDS, "language": LANGUAGES, "level": DEGREE_LEVELS}
 # A fragment and a page share one URL; caches and the browser must keep them apart.
 VARY = {"Vary": "HX-Request, Accept-Encoding"}
 PageKey = tuple[date, str, bool, bytes]
-RenderedPage = tuple[int, bytes]  # status, gzipped HTML
+# status, gzipped HTML, and the search when it found nothing (counted again when served kept)
+RenderedPage = tuple[int, bytes, SearchRequest | None]
 MAX_KEPT_QUERY_BYTES = 1_000
 
 
@@ -36,19 +39,6 @@ def is_fragment_request(request: Request) -> bool:
     """htmx asking for the results only (not a history restore, which wants the whole page)."""
     return (request.headers.get("hx-request") == "true"
             and request.headers.get("hx-history-restore-request") != "true")
-
-
-def accepts_gzip(request: Request) -> bool:
-    """Whether Accept-Encoding allows gzip: named with a quality above 0, or else by `*`."""
-    qualities: dict[str, str] = {}
-    for part in request.headers.get("accept-encoding", "").lower().split(","):
-        name, *params = (piece.strip() for piece in part.split(";"))
-        qualities[name] = next((p.removeprefix("q=") for p in params if p.startswith("q=")), "1")
-    quality = qualities.get("gzip", qualities.get("*", "0"))
-    try:
-        return float(quality) > 0
-    except ValueError:
-        return False
 
 
 def search_query(search: SearchRequest, **changes: Any) -> list[tuple[str, str]]:
@@ -106,7 +96,10 @@ def page_numbers(current: int, last: int) -> list[int | None]:
     return numbers
 
 
-def page_context(search: SearchRequest, result: SearchResult | None, **extra: Any) -> dict[str, Any]:
+def page_context(request: Request, search: SearchRequest, result: SearchResult | None,
+                 **extra: Any) -> dict[str, Any]:
+    page_path = request.app.route_reverse("search-page")
+    feed_path = request.app.route_reverse("opportunities-feed")
     last_page = min(result.pages, 5000 // search.per_page) if result else 1
     return {
         "search": search,
@@ -115,9 +108,9 @@ def page_context(search: SearchRequest, result: SearchResult | None, **extra: An
         "filtered": bool(search.filters()),
         "pages": page_numbers(search.page, last_page) if result and result.total else [],
         "last_page": last_page,
-        "url": lambda **changes: search_url("/", search, **changes),
-        "feed_url": search_url("/feeds/opportunities.atom", search, sort="relevance", page=1),
-        "clear_url": search_url("/", SearchRequest(q=search.q)),
+        "url": lambda **changes: search_url(page_path, search, **changes),
+        "feed_url": search_url(feed_path, search, sort="relevance", page=1),
+        "clear_url": search_url(page_path, SearchRequest(q=search.q)),
         **extra,
     }
 
@@ -127,16 +120,21 @@ def search_context(request: Request, services: ServicesDep) -> tuple[int, dict[s
     # A language chosen in the address stays in the form, so typing keeps it in the URL too.
     explicit_language = request.query_params.get("lang") in LANGUAGE_CHOICES
     try:
-        search = parse_request(query_lists(request), default_per_page=PAGE_SIZE)
+        search = replace(parse_request(query_lists(request), default_per_page=PAGE_SIZE),
+                         interface_language=negotiate_language(request))
     except SearchParamError as error:
-        return 400, page_context(SearchRequest(), None, error=error, explicit_language=explicit_language)
+        return 400, page_context(request, SearchRequest(), None, error=error,
+                                 explicit_language=explicit_language)
     # The fragment re-renders facet counts too: counts that lag behind the query would mislead.
     try:
         result = services.answers.search(search)
     except SearchUnavailable as error:
         log.warning("search page degraded: %s", error)
-        return 503, page_context(search, None, unavailable=True, explicit_language=explicit_language)
-    return 200, page_context(search, result, explicit_language=explicit_language)
+        return 503, page_context(request, search, None, unavailable=True,
+                                 explicit_language=explicit_language)
+    if result.total == 0:
+        services.answers.note_miss(search)
+    return 200, page_context(request, search, result, explicit_language=explicit_language)
 
 
 def render_search_page(request: Request, services: ServicesDep, key: PageKey, version: int) -> RenderedPage:
@@ -154,12 +152,14 @@ def render_search_page(request: Request, services: ServicesDep, key: PageKey, ve
     body = gzip.compress(html, compresslevel=1, mtime=0)
     # A long address is no popular search; unknown parameters are ignored but echoed in the
     # language links, so keeping such pages would let anyone fill the cache with padding.
-    if status == 200 and not context["result"].degraded and len(key[3]) <= MAX_KEPT_QUERY_BYTES:
-        services.answers.keep_page(key, version, (status, body))
-    return status, body
+    result = context["result"]
+    missed = context["search"] if status == 200 and result.total == 0 else None
+    if status == 200 and not result.degraded and len(key[3]) <= MAX_KEPT_QUERY_BYTES:
+        services.answers.keep_page(key, version, (status, body, missed))
+    return status, body, missed
 
 
-@get("/", name="search-page", include_in_schema=False)
+@get("/", name="search-page", include_in_schema=False, cache_control=PUBLIC)
 async def search_page(request: Request, services: ServicesDep) -> Response[bytes]:
     """Async: a page already rendered for this address and index version costs no thread hop.
 
@@ -175,8 +175,10 @@ async def search_page(request: Request, services: ServicesDep) -> Response[bytes
         version = services.answers.version.value
         page = await services.answers.shared(
             ("page", key, version), lambda: render_search_page(request, services, key, version))
-    status, packed = page
-    if accepts_gzip(request):
+    elif page[2] is not None:
+        services.answers.note_miss(page[2])
+    status, packed, _ = page
+    if accepts_gzip(request.headers.get("accept-encoding", "")):
         return Response(packed, status_code=status, media_type=MediaType.HTML,
                         headers={**VARY, "Content-Encoding": "gzip"})
     return Response(gzip.decompress(packed), status_code=status, media_type=MediaType.HTML, headers=VARY)

@@ -12,10 +12,13 @@ from typing import Any
 
 from opportunity_bank.models.enums import DEGREE_LEVELS, KINDS, LANGUAGES
 from opportunity_bank.opportunities.visibility import index_filter
-from opportunity_bank.search.documents import FACETS
+from opportunity_bank.search.documents import FACETS, LANGUAGE_RANKS
 
 MAX_QUERY_CHARS = 200
 MAX_PAGE = 500
+MAX_PER_PAGE = 100
+MAX_VALUES = 20  # per filter group
+MAX_VALUE_CHARS = 200
 SORTS = {"relevance": None, "deadline": ["deadline_day:asc"], "newest": ["published_ts:desc"]}
 FLAGS = {"true": True, "1": True, "false": False, "0": False}
 HIGHLIGHT_PRE, HIGHLIGHT_POST = "\x02", "\x03"  # never in text; templates turn them into <mark>
@@ -44,6 +47,8 @@ class SearchRequest:
     per_page: int = 20
     sort: str = "relevance"
     facets: bool = True  # as-you-type requests skip facets: they are not shown
+    # The language of the page or of Accept-Language: breaks a tie in detecting the query's.
+    interface_language: str = ""
 
     def filters(self) -> dict[str, tuple[str, ...]]:
         return {name: getattr(self, name) for name in FACETS if getattr(self, name)}
@@ -51,7 +56,8 @@ class SearchRequest:
     def cache_key(self, today: date) -> tuple:
         return (
             " ".join(self.q.casefold().split()), *(tuple(sorted(getattr(self, f))) for f in FACETS),
-            self.page, self.per_page, self.sort, self.facets, today.toordinal(),
+            self.page, self.per_page, self.sort, self.facets, self.interface_language,
+            today.toordinal(),
         )
 
 
@@ -62,6 +68,7 @@ class SearchResult:
     hits: list[dict[str, Any]]
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     degraded: bool = False
+    suggestion: str | None = None  # "did you mean", only with no hits and only if it finds some
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -72,6 +79,7 @@ class SearchResult:
             "hits": [{k: h.get(k) for k in HIT_FIELDS} for h in self.hits],
             "facets": self.facets,
             "degraded": self.degraded,
+            "suggestion": self.suggestion,
         }
 
     @property
@@ -94,13 +102,13 @@ def _int(params: Mapping[str, Sequence[str]], name: str, default: int, low: int,
 
 def _choices(params: Mapping[str, Sequence[str]], name: str, allowed: Sequence[str] | None) -> tuple:
     values = tuple(dict.fromkeys(v.strip() for v in params.get(name, []) if v.strip()))
-    if len(values) > 20:
-        raise SearchParamError(name, "at most 20 values")
+    if len(values) > MAX_VALUES:
+        raise SearchParamError(name, f"at most {MAX_VALUES} values")
     for value in values:
         if allowed is not None and value not in allowed:
             raise SearchParamError(name, f"unknown value {value[:40]!r}; use one of {', '.join(allowed)}")
-        if len(value) > 200:
-            raise SearchParamError(name, "a value is longer than 200 characters")
+        if len(value) > MAX_VALUE_CHARS:
+            raise SearchParamError(name, f"a value is longer than {MAX_VALUE_CHARS} characters")
     return values
 
 
@@ -114,21 +122,38 @@ def _flag(params: Mapping[str, Sequence[str]], name: str, default: bool) -> bool
 
 
 def parse_request(params: Mapping[str, Sequence[str]], *, default_per_page: int = 20) -> SearchRequest:
-    """Validate query parameters (each a list, as repeated in the URL)."""
+    """Validate query parameters (each a list, as repeated in the URL), as the pages get them."""
     q_values = params.get("q") or [""]
     sort = (params.get("sort") or ["relevance"])[-1] or "relevance"
     if sort not in SORTS:
         raise SearchParamError("sort", f"use one of {', '.join(SORTS)}")
-    return SearchRequest(
-        q=" ".join(q_values[-1].split())[:MAX_QUERY_CHARS],
+    return make_request(
+        q=q_values[-1],
         kind=_choices(params, "kind", KINDS),
         unit=_choices(params, "unit", None),
         language=_choices(params, "language", LANGUAGES),
         level=_choices(params, "level", DEGREE_LEVELS),
         page=_int(params, "page", 1, 1, MAX_PAGE),
-        per_page=_int(params, "per_page", default_per_page, 1, 100),
+        per_page=_int(params, "per_page", default_per_page, 1, MAX_PER_PAGE),
         sort=sort,
         facets=_flag(params, "facets", True),
+    )
+
+
+def make_request(*, q: str = "", kind: Sequence[str] = (), unit: Sequence[str] = (),
+                 language: Sequence[str] = (), level: Sequence[str] = (), page: int = 1,
+                 per_page: int = 20, sort: str = "relevance", facets: bool = True) -> SearchRequest:
+    """A request from values already checked (by `parse_request` or the API's typed parameters).
+
+    Spaces are collapsed and the words cut at MAX_QUERY_CHARS; repeated values count once.
+    """
+    def distinct(values: Sequence[str]) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(str(v).strip() for v in values if str(v).strip()))
+
+    return SearchRequest(
+        q=" ".join(q.split())[:MAX_QUERY_CHARS], kind=distinct(kind), unit=distinct(unit),
+        language=distinct(language), level=distinct(level), page=page, per_page=per_page,
+        sort=sort, facets=facets,
     )
 
 
@@ -150,8 +175,12 @@ def filter_expression(
 def meili_queries(
     request: SearchRequest, query_text: str, index_uid: str, today: date,
     matching_strategy: str = "last",
+    query_language: str | None = None,
 ) -> list[dict[str, Any]]:
     """The main query, then one facet-only query per filtered group.
+
+    Sorted by relevance, openings written in ``query_language`` come before equally good
+    matches in other languages (the ``sort`` ranking rule breaks ties of the rules before it).
 
     A group's own filter is left out of its facet query (disjunctive faceting), so choosing
     "summer job" still shows how many theses there are to switch to.
@@ -174,6 +203,8 @@ def meili_queries(
         )
     if SORTS[request.sort]:
         main["sort"] = SORTS[request.sort]
+    elif request.q and query_language in LANGUAGE_RANKS:
+        main["sort"] = [f"{LANGUAGE_RANKS[query_language]}:asc"]
     if not request.facets:
         main["facets"] = [FACETS["kind"]]  # for the exact total (see total_of)
         return [main]

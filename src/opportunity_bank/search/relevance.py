@@ -17,6 +17,9 @@ from opportunity_bank.search.query import HIT_FIELDS, SearchRequest
 
 TOP_K = 10
 SUITE = Path(__file__).resolve().parents[3] / "tests" / "relevance"
+# Written apart from the tuning suite and never tuned on (docs/search-relevance.md).
+HELDOUT = SUITE / "heldout"
+SETS = {"tuning": SUITE, "held-out": HELDOUT}
 
 
 @dataclass(frozen=True, slots=True)

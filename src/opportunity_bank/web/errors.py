@@ -5,30 +5,47 @@ from __future__ import annotations
 import logging
 from typing import Any
 
+import msgspec
 from litestar import MediaType, Request, Response
 from litestar.exceptions import HTTPException, ValidationException
+from litestar.openapi.datastructures import ResponseSpec
 from litestar.response import Template
 from litestar.status_codes import HTTP_400_BAD_REQUEST, HTTP_404_NOT_FOUND, HTTP_500_INTERNAL_SERVER_ERROR
 from sqlalchemy.exc import DataError
 
-from opportunity_bank.search.query import SearchParamError
-
 log = logging.getLogger(__name__)
+MEANINGS = {400: "bad request: each bad parameter named", 401: "no valid token or session",
+            403: "role or CSRF refused", 404: "not found, or not yours to see",
+            409: "not possible from the current status", 413: "file larger than 10 MB",
+            415: "not multipart/form-data", 422: "invalid fields, each named",
+            503: "search is busy: try again after Retry-After seconds"}
+
+
+class FieldError(msgspec.Struct):
+    field: str  # a parameter's or body field's name; empty when no one field is at fault
+    message: str
+
+
+class ErrorBody(msgspec.Struct):
+    """Every 4xx and 5xx answer of the API has this shape."""
+
+    status_code: int
+    detail: str
+    errors: list[FieldError]
+
+
+def error_responses(*codes: int) -> dict[int, ResponseSpec]:
+    """The error answers of an operation, for its OpenAPI description."""
+    return {code: ResponseSpec(ErrorBody, description=MEANINGS[code], generate_examples=False)
+            for code in codes}
 
 
 def error_body(status: int, detail: str, errors: list[dict[str, str]] | None = None) -> dict[str, Any]:
-    body: dict[str, Any] = {"status_code": status, "detail": detail}
-    if errors:
-        body["errors"] = errors
-    return body
+    return {"status_code": status, "detail": detail, "errors": errors or []}
 
 
 def json_error(status: int, detail: str, errors: list[dict[str, str]] | None = None) -> Response:
     return Response(error_body(status, detail, errors), status_code=status, media_type=MediaType.JSON)
-
-
-def search_param_error(_: Request, exc: SearchParamError) -> Response:
-    return json_error(HTTP_400_BAD_REQUEST, str(exc), [{"field": exc.field, "message": exc.message}])
 
 
 def validation_error(_: Request, exc: ValidationException) -> Response:
@@ -73,7 +90,6 @@ def internal_error(request: Request, exc: Exception) -> Response:
 
 
 EXCEPTION_HANDLERS = {
-    SearchParamError: search_param_error,
     ValidationException: validation_error,
     HTTPException: http_error,
     OverflowError: out_of_range,

@@ -26,6 +26,11 @@ BASE_HEADERS = {
     "x-content-type-options": "nosniff",
     "referrer-policy": "strict-origin-when-cross-origin",
     "x-frame-options": "DENY",
+    # No page of ours uses these; a script slipped in could not either.
+    "permissions-policy": "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+                          "microphone=(), payment=(), usb=()",
+    "cross-origin-opener-policy": "same-origin",
+    "cross-origin-resource-policy": "same-origin",
 }
 CSRF_FAILED = "CSRF token verification failed"  # Litestar's message for a refused token
 HSTS = "max-age=63072000; includeSubDomains"
@@ -52,6 +57,7 @@ def response_headers(settings: Settings) -> dict[str, str]:
 def security_headers_hook(settings: Settings) -> Callable[[Message, Scope], Awaitable[None]]:
     """A before_send hook: it sees every response, error answers included."""
     defaults = response_headers(settings)
+    session_cookie = f"{session_cookie_name(settings)}="
 
     async def add_headers(message: Message, scope: Scope) -> None:
         if message["type"] != "http.response.start":
@@ -62,7 +68,12 @@ def security_headers_hook(settings: Settings) -> Callable[[Message, Scope], Awai
             if name not in headers:
                 headers[name] = value
         signed_in = scope.get("state", {}).get("user") is not None
-        if signed_in or "set-cookie" in headers:
+        # What a person signed in (or holding a token) sees may be theirs alone, whatever the
+        # route says about caching; and no cache may hand one person's cookie to the next.
+        request_headers = MutableScopeHeaders(scope)
+        personal = (signed_in or "authorization" in request_headers
+                    or session_cookie in request_headers.get("cookie", ""))
+        if personal or "set-cookie" in headers:
             headers["cache-control"] = "no-store"
 
     return add_headers

@@ -1,0 +1,96 @@
+"""Swedish and English dictionary words and their lemmas, kept compact.
+
+The dictionaries come from the ``simplemma`` package (installed from PyPI with the app; no
+download at run time): 964,000 Swedish and 182,000 English word forms, each with its lemma.
+As simplemma keeps them (a Python dict) they cost about 107 and 28 MB in every process; here
+each is one sorted blob of ``form[\\tlemma]`` lines (22 and 3 MB), searched by bisection.
+Building the blob takes seconds, so it is kept in the temporary directory, named after the
+user and the simplemma version, and later processes map it.
+"""
+
+from __future__ import annotations
+
+import gc
+import mmap
+import os
+import tempfile
+import threading
+from functools import cache
+from importlib.metadata import version
+from pathlib import Path
+
+_lock = threading.Lock()
+
+
+class Wordlist:
+    """Sorted ``form`` or ``form\\tlemma`` lines (no lemma when it is the form itself)."""
+
+    def __init__(self, blob: bytes | mmap.mmap) -> None:
+        self._blob = blob
+
+    @classmethod
+    def of(cls, pairs: dict[bytes, bytes]) -> Wordlist:
+        lowered: dict[bytes, bytes] = {}
+        for form, lemma in pairs.items():
+            key = form.lower()
+            if b"\t" not in key and b"\n" not in key:
+                lowered[key] = lemma.lower()
+        # "\t" sorts before every letter, so sorting the lines sorts the forms
+        return cls(b"\n".join(sorted(
+            form if lemma == form else form + b"\t" + lemma for form, lemma in lowered.items()
+        )))
+
+    def lemma(self, word: str) -> str | None:
+        """The lemma of a known form, None for a word the dictionary does not have."""
+        key = word.encode()
+        blob = self._blob
+        low, high = 0, len(blob)
+        while low < high:  # low ends at the start of the first line whose form >= key
+            middle = (low + high) // 2
+            start = blob.rfind(b"\n", 0, middle) + 1
+            end = blob.find(b"\n", start)
+            end = len(blob) if end < 0 else end
+            if blob[start:end].partition(b"\t")[0] < key:
+                low = end + 1
+            else:
+                high = start
+        end = blob.find(b"\n", low)
+        form, _, lemma = blob[low:len(blob) if end < 0 else end].partition(b"\t")
+        if form != key:
+            return None
+        return (lemma or form).decode()
+
+
+@cache
+def wordlist(language: str) -> Wordlist:
+    with _lock:  # two threads building at once would hold both copies
+        return _load(language)
+
+
+def _load(language: str) -> Wordlist:
+    name = f"opportunity-bank-{os.getuid()}-{language}-simplemma-{version('simplemma')}.words"
+    path = Path(tempfile.gettempdir()) / name
+    try:
+        return _mapped(path)
+    except (OSError, ValueError):  # ValueError: an empty file cannot be mapped
+        pass
+    from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
+
+    mapping = DefaultDictionaryFactory(cache_max_size=0).get_dictionary(language)
+    words = Wordlist.of(mapping._dict)  # its bytes dict: decoding 964,000 keys is slow
+    del mapping
+    gc.collect()
+    try:  # written aside and renamed, so a reader never sees half a file
+        part = path.with_suffix(f".{os.getpid()}.part")
+        part.write_bytes(words._blob)
+        part.replace(path)
+        return _mapped(path)
+    except (OSError, ValueError):
+        return words  # a read-only temporary directory: keep it in memory, build again next time
+
+
+def _mapped(path: Path) -> Wordlist:
+    """Mapped, not read: the pages a lookup touches are all that count, and processes on
+    the machine (serve's workers, a reindex) share them."""
+    with path.open("rb") as file:
+        return Wordlist(mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ))
