@@ -7,6 +7,7 @@ from sqlalchemy import engine_from_config, pool
 from sqlmodel import SQLModel
 
 import opportunity_bank.models  # noqa: F401  (registers every table on SQLModel.metadata)
+from opportunity_bank.db import in_models
 
 config = context.config
 target_metadata = SQLModel.metadata
@@ -39,7 +40,8 @@ def run_migrations_online() -> None:
 
 def _run(connection) -> None:
     # Batch mode lets later migrations alter SQLite tables, which has no ALTER COLUMN.
-    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+    context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True,
+                      include_name=in_models)
     with context.begin_transaction():
         context.run_migrations()
 

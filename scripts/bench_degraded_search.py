@@ -19,9 +19,11 @@ from opportunity_bank.opportunities.demo import demo_records
 from opportunity_bank.opportunities.importer import write_records
 from opportunity_bank.opportunities.lifecycle import city_today
 from opportunity_bank.opportunities.schemas import validate_import_record
-from opportunity_bank.search.engine import searchable_count
+from opportunity_bank.opportunities.visibility import searchable_count
+from opportunity_bank.search.analysis import get_analyzer
 from opportunity_bank.search.fallback import DatabaseSearch
 from opportunity_bank.search.query import parse_request
+from opportunity_bank.search.rebuild import fill_missing_terms
 from opportunity_bank.settings import Settings
 
 QUERIES = (
@@ -45,9 +47,11 @@ def main() -> None:
     engine = db.make_engine(settings)
     records = [validate_import_record(raw)[0] for raw in demo_records(args.count)]
     write_records(engine, records)
-    search = DatabaseSearch(engine)
+    analyzer = get_analyzer()
+    fill_missing_terms(engine, analyzer)  # what the indexer does at its first check
+    search = DatabaseSearch(engine, analyzer)
     today = city_today()
-    print(f"{args.count} openings, {searchable_count(engine)} searchable, {engine.dialect.name}")
+    print(f"{args.count} openings, {searchable_count(engine, today)} searchable, {engine.dialect.name}")
     for params in QUERIES:
         request = parse_request(params)
         times = []

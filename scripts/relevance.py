@@ -21,9 +21,10 @@ from opportunity_bank import db  # noqa: E402
 from opportunity_bank.opportunities.importer import import_file  # noqa: E402
 from opportunity_bank.search.analysis import get_analyzer  # noqa: E402
 from opportunity_bank.search.client import SearchClient  # noqa: E402
-from opportunity_bank.search.engine import SearchEngine, searchable_batches  # noqa: E402
+from opportunity_bank.search.engine import SearchEngine  # noqa: E402
 from opportunity_bank.search.indexer import OutboxIndexer  # noqa: E402
 from opportunity_bank.search.managed import ManagedMeilisearch  # noqa: E402
+from opportunity_bank.search.rebuild import searchable_batches  # noqa: E402
 from opportunity_bank.search.relevance import (  # noqa: E402
     SETS,
     build_plain_index,

@@ -85,7 +85,9 @@ WORD_CASES = [
     ("kesäharjoittelu geotekniikka", set()),  # t-0006 is in another unit
     ("valaistus", {"t-0006", "t-0007"}),  # compound part; and a tag
     ("led", {"t-0007"}),
-    ("50%", {"t-0006"}),  # % is a character, not a wildcard
+    ("50% ajasta", {"t-0006"}),  # % is no wildcard; "50" begins words of t-0050 too
+    ("kesähar", {"t-0006"}),  # the last form is a prefix, for as-you-type
+    ("arjoittelu", set()),  # but words match from their start, not as substrings
     ("'; DROP TABLE opportunities; --", set()),
 ]
 
@@ -101,9 +103,9 @@ def test_words_match_honestly(services, sixty):
     for q, expected in WORD_CASES:
         assert found(q) == expected, q
     assert found("puisto\x00") == set()  # a NUL matches nothing, and is no error on PostgreSQL
-    # _ is a character too, found only in the unit that has one; unit names are searched.
-    underscored = expected_unit(sixty, UNITS[2])
-    assert found("_") == underscored and found("liikenne_suunnittelu") == underscored
+    # _ is a word character, as in the index; unit names are searched.
+    assert found("liikenne_suunnittelu") == expected_unit(sixty, UNITS[2])
+    assert found("%") == set(sixty)  # no word at all: every opening, as an empty query
 
 
 def expected_unit(visible, unit):

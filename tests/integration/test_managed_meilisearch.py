@@ -261,3 +261,18 @@ def test_a_server_that_never_gets_healthy_times_out_and_is_killed(tmp_path: Path
     assert time.monotonic() - started < 10
     assert "waiting forever" in str(error.value)
     assert not process_exists(int(pid_file.read_text()))
+
+
+def test_production_runs_the_server_in_production_mode(tmp_path: Path, binary: Path):
+    from opportunity_bank.search.runtime import SearchServer
+    from opportunity_bank.settings import Settings
+
+    server = SearchServer.start(Settings(data_dir=tmp_path, env="production", secret_key="s" * 40))
+    try:
+        command = server.managed.command()
+        assert command[command.index("--env") + 1] == "production"
+        assert request(server.managed, "GET", "/health", key=False) == (200, {"status": "available"})
+    finally:
+        server.stop()
+    development = ManagedMeilisearch(tmp_path / "dev", binary=binary).command()
+    assert development[development.index("--env") + 1] == "development"

@@ -143,6 +143,7 @@ def test_students_searches_can_use_a_search_only_key(settings, meili):
 
 def test_the_documented_narrow_admin_key_is_enough(settings, engine, meili):
     """The key docs/operations.md tells operators to create: index, reindex, check."""
+    from opportunity_bank.search import rebuild
     from opportunity_bank.search.engine import SearchEngine
 
     master = SearchClient(meili.url, meili.master_key)
@@ -154,8 +155,8 @@ def test_the_documented_narrow_admin_key_is_enough(settings, engine, meili):
     search = SearchEngine(SearchClient(meili.url, key.key), settings.meili_index)
     search.ensure_index()
     assert OutboxIndexer(engine, search).drain() == 6
-    assert search.reindex(engine) == 6
-    assert search.check(engine).clean
+    assert rebuild.reindex(search, engine) == 6
+    assert rebuild.check(search, engine).clean
     search.client.close()
     master.delete_key(key.key)
     master.close()
@@ -165,7 +166,7 @@ def test_a_rebuild_queues_again_what_changed_while_it_ran(engine):
     """What changed after `since` goes back to the outbox, due now, and cached answers go stale."""
     from datetime import timedelta
 
-    from opportunity_bank.search.engine import replay_changes_since
+    from opportunity_bank.search.rebuild import replay_changes_since
     from opportunity_bank.search.version import index_version
 
     publish_openings(engine, openings(1, 5))

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from sqlalchemy import text
+from sqlmodel import select
 
+from opportunity_bank.db import session_scope
+from opportunity_bank.models import Opportunity
 from opportunity_bank.opportunities.lifecycle import city_today
-from opportunity_bank.search.engine import searchable_batches
 from opportunity_bank.search.query import parse_request
+from opportunity_bank.search.rebuild import searchable_batches
 from tests.faults import eventually, openings, publish_openings, run_cli
 
 
@@ -56,3 +59,18 @@ def test_commands_say_plainly_when_meilisearch_does_not_answer(settings):
         assert done.returncode == 2, done.stderr
         assert f"opportunity-bank: Meilisearch at {url}:" in done.stderr
         assert "Traceback" not in done.stderr
+
+
+def test_check_counts_changes_still_queued_in_the_outbox_as_no_difference(settings, services):
+    publish_openings(services.db, openings(1, 3))
+    search = services.search
+    eventually(lambda: search.document_count() == 3 and services.indexer.drain() == 0)
+    services.indexer.stop(flush=False)
+    # Changed through the application: the outbox holds the change, the index the old title.
+    with session_scope(services.db) as session:
+        session.exec(select(Opportunity).where(Opportunity.external_id == "t-0001")).one().title = "Uusi"
+    publish_openings(services.db, openings(4, 1))
+    done = run_cli(settings, "search", "check")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert ("database 4 searchable, index 3: missing 0, extra 0, stale 0 "
+            "(2 more queued for indexing)") in done.stdout

@@ -32,3 +32,20 @@ class SearchState(SQLModel, table=True):
     key: str = Field(primary_key=True, max_length=50)
     value: int = Field(default=0)
     updated_at: datetime = Field(default_factory=utcnow)
+
+
+class SearchTerms(SQLModel, table=True):
+    """The words a searchable opening is found by while Meilisearch cannot answer: its text
+    and the analysed forms its index document carries, lower-case and space-separated.
+
+    Kept by the indexer (and the rebuild) beside the index; a full-text index over it
+    (FTS5 on SQLite, GIN on PostgreSQL, migration 0003) serves the database fallback. No
+    foreign key, like the outbox: derived data, rewritten or dropped with the document.
+    """
+
+    __tablename__ = "search_terms"
+
+    opportunity_id: int = Field(primary_key=True, sa_column_kwargs={"autoincrement": False})
+    terms: str = Field(default="")
+    # The opening's updated_at when these terms were made: older than the opening means stale.
+    source_updated_at: datetime

@@ -8,14 +8,14 @@ from litestar.response import Stream
 from sqlmodel import Session
 
 from opportunity_bank.accounts.identity import identify
-from opportunity_bank.models import Attachment, Opportunity, Status
+from opportunity_bank.models import Attachment, Opportunity
 from opportunity_bank.opportunities import editing
 from opportunity_bank.opportunities.attachments import content_disposition, download_name, read_chunks
+from opportunity_bank.opportunities.visibility import is_public
 from opportunity_bank.web.http import PUBLIC
 from opportunity_bank.web.params import RowId
 from opportunity_bank.web.services import ServicesDep
 
-HIDDEN_STATUSES = (Status.DRAFT, Status.WITHDRAWN)
 DOWNLOAD_HEADERS = {
     "x-content-type-options": "nosniff",
     # Opened in a tab anyway, the file gets no scripts, no forms and no origin of ours.
@@ -25,7 +25,7 @@ DOWNLOAD_HEADERS = {
 
 def may_download(session: Session, request: Request, opportunity: Opportunity) -> bool:
     """Anyone for a publicly visible opening; for a draft or withdrawn one, only its editors."""
-    if opportunity.status not in HIDDEN_STATUSES:
+    if is_public(opportunity.status):
         return True
     user = identify(request)
     return user is not None and editing.find_editable(

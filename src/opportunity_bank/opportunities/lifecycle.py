@@ -47,11 +47,6 @@ def deadline_passed(deadline: date | None, today: date) -> bool:
     return deadline is not None and deadline < today
 
 
-def is_searchable(status: str, deadline: date | None, today: date) -> bool:
-    """Students find only published openings whose application deadline has not passed."""
-    return status == Status.PUBLISHED and not deadline_passed(deadline, today)
-
-
 def publish_problems(deadline: date | None, today: date) -> list[tuple[str, str, str]]:
     """A published opening with a past deadline would be invisible to students from the start."""
     if deadline_passed(deadline, today):

@@ -13,10 +13,10 @@ from opportunity_bank.opportunities.jsonld import job_posting, json_script
 from opportunity_bank.opportunities.lifecycle import (
     city_today,
     deadline_passed,
-    is_searchable,
     thesis_link,
 )
 from opportunity_bank.opportunities.views import public_opening
+from opportunity_bank.opportunities.visibility import is_searchable
 from opportunity_bank.web.http import PUBLIC
 from opportunity_bank.web.i18n import negotiate_language
 from opportunity_bank.web.params import RowId

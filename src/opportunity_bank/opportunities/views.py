@@ -6,8 +6,9 @@ from typing import Any
 
 from sqlmodel import Session, select
 
-from opportunity_bank.models import Opportunity, Status, Unit
-from opportunity_bank.opportunities.lifecycle import city_today, is_searchable
+from opportunity_bank.models import Opportunity, Unit
+from opportunity_bank.opportunities.lifecycle import city_today
+from opportunity_bank.opportunities.visibility import is_searchable, public_clause
 from opportunity_bank.search.documents import detail_url
 
 PUBLIC_FIELDS = (
@@ -18,11 +19,8 @@ PUBLIC_FIELDS = (
 )
 
 
-HIDDEN_STATUSES = (Status.DRAFT, Status.IN_REVIEW, Status.WITHDRAWN)
-
-
 def public_opening(session: Session, opportunity_id: int) -> tuple[Opportunity, str] | None:
-    """An opening and its unit's name, unless it is a draft or withdrawn.
+    """An opening and its unit's name, if it is public (see opportunities.visibility).
 
     Closed, filled and expired openings still answer: links to them live on.
     """
@@ -30,7 +28,7 @@ def public_opening(session: Session, opportunity_id: int) -> tuple[Opportunity, 
         select(Opportunity, Unit.name)
         .join(Unit, Unit.id == Opportunity.unit_id)
         .where(Opportunity.id == opportunity_id)
-        .where(Opportunity.status.not_in(HIDDEN_STATUSES))
+        .where(public_clause())
     ).first()
     return (row[0], row[1]) if row else None
 

@@ -17,8 +17,8 @@ from sqlmodel import Session, select
 
 from opportunity_bank.models import Opportunity
 from opportunity_bank.opportunities.lifecycle import city_today
+from opportunity_bank.opportunities.visibility import searchable_clause
 from opportunity_bank.search.documents import detail_url
-from opportunity_bank.search.fallback import visible_clause
 from opportunity_bank.web.params import RowId
 from opportunity_bank.web.services import ServicesDep
 
@@ -63,14 +63,14 @@ def robots_txt(base_url: str) -> str:
 
 
 def searchable_total(session: Session, today: date) -> int:
-    return session.exec(select(func.count()).select_from(Opportunity).where(visible_clause(today))).one()
+    return session.exec(select(func.count()).select_from(Opportunity).where(searchable_clause(today))).one()
 
 
 def searchable_entries(session: Session, today: date, page: int, per_file: int) -> list[SitemapEntry]:
     """Page `page` (from 1) of the searchable openings in id order."""
     rows = session.exec(
         select(Opportunity.id, Opportunity.updated_at)
-        .where(visible_clause(today))
+        .where(searchable_clause(today))
         .order_by(Opportunity.id)
         .offset((page - 1) * per_file)
         .limit(per_file)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Annotated, Literal
 
 import msgspec
@@ -9,6 +10,7 @@ from litestar import MediaType, Request, Response, get
 from litestar.params import Parameter
 
 from opportunity_bank.models.enums import Kind
+from opportunity_bank.search.engine import SearchUnavailable
 from opportunity_bank.search.query import (
     MAX_PAGE,
     MAX_PER_PAGE,
@@ -18,9 +20,11 @@ from opportunity_bank.search.query import (
     make_request,
 )
 from opportunity_bank.search.schemas import SearchAnswer
-from opportunity_bank.web.errors import error_responses
+from opportunity_bank.web.errors import error_responses, json_error
 from opportunity_bank.web.http import PUBLIC
 from opportunity_bank.web.services import ServicesDep
+
+log = logging.getLogger(__name__)
 
 SEARCH_PARAMS = ("q", "kind", "unit", "language", "level", "page", "per_page", "sort", "facets")
 # Literal types rather than strings: the schema lists the values and Litestar refuses others
@@ -35,7 +39,7 @@ def query_lists(request: Request) -> dict[str, list[str]]:
     return {name: request.query_params.getall(name, []) for name in SEARCH_PARAMS}
 
 
-@get("/api/v1/search", name="api-search", tags=["search"], responses=error_responses(400),
+@get("/api/v1/search", name="api-search", tags=["search"], responses=error_responses(400, 503),
      cache_control=PUBLIC)
 async def search_api(
     services: ServicesDep,
@@ -61,5 +65,11 @@ async def search_api(
     search_request = make_request(q=q, kind=kind or (), unit=unit or (), language=language or (),
                                   level=level or (), page=page, per_page=per_page, sort=sort,
                                   facets=facets)
-    body = await services.answers.search_json(search_request)
+    try:
+        body = await services.answers.search_json(search_request)
+    except SearchUnavailable as error:
+        log.warning("search API unavailable: %s", error)
+        refused = json_error(503, "search is busy; try again in a moment")
+        refused.headers.update({"Retry-After": "1", "Cache-Control": "no-store"})
+        return refused
     return Response(body, media_type=MediaType.JSON)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import threading
+import time
 import zlib
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -40,6 +41,9 @@ MAX_ENTRIES = 2_000  # deflated, about 2–3 KB each: 6 MB at most
 MAX_PAGES = 2_000  # kept gzipped, about 3 KB each (18 KB as HTML): 6 MB at most
 POLL_SECONDS = 0.25
 MISS_THREADS = 24  # measured 3, 8, 24, 48 at 50 connections: p95 best from 24 on
+# While the breaker is open, the database's answers are shared for this long: a class typing
+# the same words then costs the database one question per word and window, not one each.
+DEGRADED_SECONDS = 5.0
 T = TypeVar("T")
 
 
@@ -48,7 +52,7 @@ class AnswerCache:
 
     def __init__(self, max_entries: int = MAX_ENTRIES) -> None:
         self.max_entries = max_entries
-        self._entries: OrderedDict[Hashable, tuple[int, Any]] = OrderedDict()
+        self._entries: OrderedDict[Hashable, tuple[Hashable, Any]] = OrderedDict()
         self._lock = threading.Lock()
         self.hits = 0
         self.misses = 0
@@ -56,7 +60,7 @@ class AnswerCache:
     def __len__(self) -> int:
         return len(self._entries)
 
-    def get(self, key: Hashable, version: int) -> Any | None:
+    def get(self, key: Hashable, version: Hashable) -> Any | None:
         with self._lock:
             entry = self._entries.get(key)
             if entry is None or entry[0] != version:
@@ -66,7 +70,7 @@ class AnswerCache:
             self.hits += 1
             return entry[1]
 
-    def put(self, key: Hashable, version: int, value: Any) -> None:
+    def put(self, key: Hashable, version: Hashable, value: Any) -> None:
         with self._lock:
             self._entries[key] = (version, value)
             self._entries.move_to_end(key)
@@ -153,7 +157,8 @@ class Answer:
 
 
 class CachedSearch:
-    """SearchEngine.search with answers cached per index version; degraded answers are not kept.
+    """SearchEngine.search with answers cached per index version; degraded answers are kept
+    only for DEGRADED_SECONDS and served only while the breaker is open.
 
     Also keeps rendered pages (`kept_page`/`keep_page`) under the same version, and runs slow
     work off the event loop (`shared`) so that identical requests at one moment share one run.
@@ -163,6 +168,7 @@ class CachedSearch:
                  poll_seconds: float = POLL_SECONDS, max_pages: int = MAX_PAGES) -> None:
         self.engine_search = search
         self.answers = AnswerCache(max_entries)
+        self.degraded = AnswerCache(max_entries // 4)
         self.pages = AnswerCache(max_pages)
         self.version = IndexVersion(engine, poll_seconds, on_change=self._forget)
         self._in_flight: dict[Hashable, asyncio.Future] = {}
@@ -172,6 +178,7 @@ class CachedSearch:
 
     def _forget(self) -> None:
         self.answers.clear()
+        self.degraded.clear()
         self.pages.clear()
 
     def kept_page(self, key: Hashable) -> Any | None:
@@ -189,7 +196,11 @@ class CachedSearch:
         version = self.version.value
         if version < 0:
             return None
-        return self.answers.get(request.cache_key(today or city_today()), version)
+        key = request.cache_key(today or city_today())
+        kept = self.answers.get(key, version)
+        if kept is None and self.engine_search.breaker.is_open:
+            kept = self.degraded.get(key, (version, _window()))
+        return kept
 
     def _fetch(self, request: SearchRequest, today: date) -> tuple[SearchResult, Answer]:
         # Read the version before asking: an answer read during a bump is kept under the old
@@ -202,6 +213,8 @@ class CachedSearch:
         answer = Answer.of(result)
         if version >= 0 and not result.degraded:
             self.answers.put(request.cache_key(today), version, answer)
+        elif version >= 0:
+            self.degraded.put(request.cache_key(today), (version, _window()), answer)
         return result, answer
 
     def search(self, request: SearchRequest, today: date | None = None) -> SearchResult:
@@ -269,3 +282,7 @@ def did_you_mean(search: SearchEngine, request: SearchRequest, today: date) -> s
         return None
     probe = replace(request, q=suggestion, page=1, per_page=1, facets=False)
     return suggestion if search.search(probe, today).total else None
+
+
+def _window() -> int:
+    return int(time.monotonic() // DEGRADED_SECONDS)

@@ -89,9 +89,11 @@ def search_engine(settings: Settings) -> Iterator[tuple]:
 def run_reindex(settings: Settings, _args: argparse.Namespace) -> int:
     import time
 
+    from opportunity_bank.search.rebuild import reindex
+
     with search_engine(settings) as (engine, search):
         started = time.perf_counter()
-        count = search.reindex(engine, progress=lambda n: print(f"\rindexed {n}", end="", file=sys.stderr))
+        count = reindex(search, engine, progress=lambda n: print(f"\rindexed {n}", end="", file=sys.stderr))
         elapsed = time.perf_counter() - started
     print(f"\nreindexed {count} searchable openings in {elapsed:.1f} s "
           f"({count / max(elapsed, 1e-9):.0f} documents/s)")
@@ -99,8 +101,10 @@ def run_reindex(settings: Settings, _args: argparse.Namespace) -> int:
 
 
 def run_check(settings: Settings, args: argparse.Namespace) -> int:
+    from opportunity_bank.search.rebuild import check, repair
+
     with search_engine(settings) as (engine, search):
-        diff = search.check(engine)
+        diff = check(search, engine)
         print(diff.summary())
         for name in ("missing", "extra", "stale"):
             ids = getattr(diff, name)
@@ -112,7 +116,7 @@ def run_check(settings: Settings, args: argparse.Namespace) -> int:
         if not args.fix:
             print("run `opportunity-bank search check --fix` to repair", file=sys.stderr)
             return 1
-        search.repair(engine, diff)
-        after = search.check(engine)
+        repair(search, engine, diff)
+        after = check(search, engine)
         print(f"repaired; now {after.summary()}")
         return 0 if after.clean else 1

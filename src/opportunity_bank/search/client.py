@@ -2,7 +2,8 @@
 
 The client calls module-level `requests.post` (a new connection per call) and mutates one
 shared header dict per request, which is unsafe from several threads. This subclass keeps
-its API but sends through one `requests.Session` with a connection pool and per-call headers.
+its API but sends through one `requests.Session` with a connection pool and per-call headers,
+and checks answers itself rather than through the client's private helpers.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from typing import Any
 import meilisearch
 import requests
 from meilisearch._httprequests import HttpRequests
-from meilisearch.errors import MeilisearchCommunicationError, MeilisearchTimeoutError
+from meilisearch.errors import MeilisearchApiError, MeilisearchCommunicationError, MeilisearchTimeoutError
 from requests.adapters import HTTPAdapter
 
 # Compressed answers cost about 40 ms each to produce on this class of machine.
@@ -50,7 +51,14 @@ class PooledHttpRequests(HttpRequests):
             raise MeilisearchTimeoutError(str(err)) from err
         except requests.exceptions.RequestException as err:
             raise MeilisearchCommunicationError(str(err)) from err
-        return HttpRequests._HttpRequests__validate(response)
+        return answer(response)
+
+
+def answer(response: requests.Response) -> Any:
+    """The decoded body of a 2xx answer (the response itself when empty), else the API error."""
+    if not response.ok:
+        raise MeilisearchApiError(f"{response.status_code} {response.reason}", response)
+    return response.json() if response.content else response
 
 
 def pooled_session() -> requests.Session:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import functools
+import re
 from datetime import date
 from typing import Any, Protocol
 
 from opportunity_bank.models import Opportunity
+from opportunity_bank.opportunities.visibility import day_number
 from opportunity_bank.search.analysis import load_synonym_groups, meilisearch_synonyms
-
-NO_DEADLINE_DAY = 999_999  # sorts last under "deadline soonest" and never passes
-EPOCH = date(1970, 1, 1)
 
 # Facet names in the API follow the filter parameters; values are the document fields.
 FACETS = {"kind": "kind", "unit": "unit", "language": "languages", "level": "degree_levels"}
@@ -78,8 +77,23 @@ class Analyzer(Protocol):
     def analysed_phrase(self, phrase: str) -> str: ...
 
 
-def day_number(value: date | None) -> int:
-    return NO_DEADLINE_DAY if value is None else (value - EPOCH).days
+WORD = re.compile(r"\w+")
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words, as the database fallback matches them (search_terms)."""
+    return WORD.findall(text.lower())
+
+
+def search_terms(document: dict[str, Any]) -> str:
+    """The distinct words of a document's searchable fields, analysed forms included: what
+    the database fallback finds it by (the same fields the index searches)."""
+    found: dict[str, None] = {}
+    for name in INDEX_SETTINGS["searchableAttributes"]:
+        value = document.get(name) or ""
+        for word in words(" ".join(value) if isinstance(value, list) else value):
+            found[word] = None
+    return " ".join(found)
 
 
 def detail_url(opportunity_id: int) -> str:

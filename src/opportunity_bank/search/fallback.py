@@ -1,42 +1,56 @@
 """Search answered by the database while Meilisearch cannot answer.
 
-Simple but honest: every query word must appear (case-insensitively, as a substring) in the
-title, description, tags, unit or location of an opening; with a text analyzer (Finnish base
-forms) a word also matches through any of its analysed forms, so *kesätöitä* finds
-*kesätyö…*. The filters, facet counts, visibility rule, sorts and pagination are the index's.
-There is no typo tolerance and no ranking beyond "the title matches" — the answer says
-``"degraded": true`` so clients can tell.
+Simple but honest: every query word must begin a word of the opening's search terms (its
+title, description, tags, unit and location with the analysed forms its index document
+carries, kept in search_terms under a full-text index: FTS5 on SQLite, GIN on PostgreSQL);
+with a text analyzer a query word also matches through any of its own analysed forms, so
+*kesätöitä* finds *kesätyö…*. The filters, facet counts, visibility rule, sorts and
+pagination are the index's. There is no typo tolerance and no ranking beyond "the title
+matches" — the answer says ``"degraded": true`` so clients can tell.
+
+At most MAX_CONCURRENT questions run at once (each holds a database connection and a core);
+one that cannot start within QUEUE_SECONDS is refused (FallbackBusy) rather than queued
+without bound behind a hung index.
 """
 
 from __future__ import annotations
 
 import json
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 from typing import Any, Protocol
 
-from sqlalchemy import Text, and_, case, cast, func, or_
+from sqlalchemy import Integer, Text, and_, case, cast, column, func, or_, text
+from sqlalchemy.dialects.postgresql import TSQUERY
 from sqlalchemy.engine import Engine
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.functions import FunctionElement
 from sqlmodel import Session, select
 
-from opportunity_bank.models import Opportunity, Unit
-from opportunity_bank.models.enums import Status
-from opportunity_bank.search.documents import FACETS, to_document
+from opportunity_bank.models import Opportunity, SearchTerms, Unit
+from opportunity_bank.opportunities.visibility import searchable_clause
+from opportunity_bank.search.documents import FACETS, to_document, words
 from opportunity_bank.search.query import (
     HIGHLIGHT_POST,
     HIGHLIGHT_PRE,
     HIT_FIELDS,
     SearchRequest,
     SearchResult,
+    total_of,
 )
 
 MAX_FORMS_PER_WORD = 8
 MAX_FACET_VALUES = 100  # as the index's faceting.maxValuesPerFacet
+MAX_CONCURRENT = 4
+QUEUE_SECONDS = 0.5
+
+
+class FallbackBusy(RuntimeError):
+    """Too many questions wait for the database already: answer "try again" at once."""
 
 
 class QueryAnalyzer(Protocol):
@@ -85,14 +99,6 @@ def _list_text_sqlite(element, compiler, **kw) -> str:
 
 
 # --- the rules --------------------------------------------------------------------------------
-def visible_clause(today: date) -> ColumnElement[bool]:
-    """Students find only published openings whose application deadline has not passed."""
-    return and_(
-        Opportunity.status == Status.PUBLISHED,
-        or_(Opportunity.application_deadline.is_(None), Opportunity.application_deadline >= today),
-    )
-
-
 def word_forms(word: str, analyzer: QueryAnalyzer | None) -> list[str]:
     """The word itself and, with an analyzer, its base form.
 
@@ -127,10 +133,52 @@ def _matching_texts() -> list:
     ]
 
 
-def words_clause(words: list[list[str]]) -> list[ColumnElement[bool]]:
-    """Every word must match some field through one of its forms."""
+def words_clause(query: list[list[str]], dialect: str, changed: list[int]) -> list[ColumnElement[bool]]:
+    """Every query word must begin a search term through one of its forms (a form of several
+    words: each of them, the last as a prefix).
+
+    An opening changed since its terms were made (they are written by the indexer, just
+    after the change), one of `changed`, is searched on its text as it is now instead (each
+    form a substring of some field), so one published while Meilisearch hangs is found at once.
+    """
+    groups = [[words(form) for form in forms] for forms in query]
+    groups = [[tokens for tokens in group if tokens] for group in groups]
+    if not any(groups):
+        return []
+    if not all(groups):
+        return [Opportunity.id.is_(None)]  # a word with nothing to match matches nothing
+    if not changed:
+        return [_terms_match(groups, dialect)]
     texts = _matching_texts()
-    return [or_(*(_contains(t, form) for form in forms for t in texts)) for forms in words]
+    as_now = and_(Opportunity.id.in_(changed),
+                  *(or_(*(_contains(t, form) for form in forms for t in texts)) for forms in query))
+    return [or_(_terms_match(groups, dialect), as_now)]
+
+
+def changed_since_terms(session: Session, today: date) -> list[int]:
+    """Searchable openings whose terms are missing or older than the opening: usually none."""
+    return list(session.exec(
+        select(Opportunity.id).outerjoin(SearchTerms, SearchTerms.opportunity_id == Opportunity.id)
+        .where(searchable_clause(today), or_(SearchTerms.opportunity_id.is_(None),
+                                             SearchTerms.source_updated_at < Opportunity.updated_at))
+    ).all())
+
+
+def _terms_match(groups: list[list[list[str]]], dialect: str) -> ColumnElement[bool]:
+    if dialect == "sqlite":
+        # FTS5 syntax: tokens are word characters only, so a quoted phrase cannot break out.
+        match = " AND ".join(
+            "(" + " OR ".join(f'"{" ".join(tokens)}"*' for tokens in group) + ")" for group in groups)
+        found = text("SELECT rowid FROM search_terms_fts WHERE search_terms_fts MATCH :match") \
+            .bindparams(match=match).columns(column("rowid", Integer))
+        return Opportunity.id.in_(found)
+    tsquery = " & ".join(
+        "(" + " | ".join("(" + " & ".join([*(f"'{t}'" for t in tokens[:-1]), f"'{tokens[-1]}':*"]) + ")"
+                         for tokens in group) + ")"
+        for group in groups)
+    lexemes = func.array_to_tsvector(func.string_to_array(SearchTerms.terms, " "))
+    return Opportunity.id.in_(
+        select(SearchTerms.opportunity_id).where(lexemes.op("@@")(cast(tsquery, TSQUERY))))
 
 
 def _list_contains(column, values: tuple[str, ...]) -> ColumnElement[bool]:
@@ -179,21 +227,36 @@ def _top(counts: Counter) -> dict[str, int]:
 class DatabaseSearch:
     """Answers a SearchRequest from the database; the same shape as the index's answers."""
 
-    def __init__(self, engine: Engine, analyzer: QueryAnalyzer | None = None) -> None:
+    def __init__(self, engine: Engine, analyzer: QueryAnalyzer | None = None,
+                 max_concurrent: int = MAX_CONCURRENT, queue_seconds: float = QUEUE_SECONDS) -> None:
         self.engine = engine
         self.analyzer = analyzer
+        self.queue_seconds = queue_seconds
+        self._slots = threading.BoundedSemaphore(max_concurrent)
 
     def search(self, request: SearchRequest, today: date) -> SearchResult:
+        if not self._slots.acquire(timeout=self.queue_seconds):
+            raise FallbackBusy(f"more than {self.queue_seconds:g} s waiting for the database search")
+        try:
+            return self._search(request, today)
+        finally:
+            self._slots.release()
+
+    def _search(self, request: SearchRequest, today: date) -> SearchResult:
         if _holds_nul(request):
             # No stored text holds a NUL (PostgreSQL cannot even compare with one): no match.
             return SearchResult(request=request, total=0, hits=[],
                                 facets={name: {} for name in FACETS}, degraded=True)
         words = query_words(request.q, self.analyzer)
-        base = [visible_clause(today), *words_clause(words)]
-        if request.ids:
-            base.append(Opportunity.id.in_(request.ids))
         with Session(self.engine) as session:
-            total = session.exec(
+            changed = changed_since_terms(session, today) if words else []
+            base = [searchable_clause(today), *words_clause(words, self.engine.dialect.name, changed)]
+            if request.ids:
+                base.append(Opportunity.id.in_(request.ids))
+            facets = self._facets(session, request, base) if request.facets else {}
+            # Each opening has one kind, so the kind counts (taken without the kind filter)
+            # add up to the total, as in the index's answer.
+            total = total_of(request, facets["kind"]) if request.facets else session.exec(
                 select(func.count()).select_from(Opportunity).join(Unit, Unit.id == Opportunity.unit_id)
                 .where(*base, *filter_clauses(request))
             ).one()
@@ -203,7 +266,6 @@ class DatabaseSearch:
                 .order_by(*order_by(request, words))
                 .offset((request.page - 1) * request.per_page).limit(request.per_page)
             ).all()
-            facets = self._facets(session, request, base) if request.facets else {}
         hits = []
         for opportunity, unit in rows:
             document = to_document(opportunity, unit)
@@ -224,12 +286,12 @@ class DatabaseSearch:
             "level": (cast(Opportunity.degree_levels, Text), True),
         }
         facets: dict[str, dict[str, int]] = {}
-        for name, (column, is_list) in grouped.items():
+        for name, (grouping, is_list) in grouped.items():
             pairs = session.exec(
-                select(column, func.count()).select_from(Opportunity)
+                select(grouping, func.count()).select_from(Opportunity)
                 .join(Unit, Unit.id == Opportunity.unit_id)
                 .where(*base, *filter_clauses(request, skip=name))
-                .group_by(column)
+                .group_by(grouping)
             ).all()
             facets[name] = _top(_count(pairs, is_list))
         return facets

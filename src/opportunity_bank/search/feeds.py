@@ -10,9 +10,11 @@ from datetime import UTC, datetime
 from xml.etree import ElementTree as ET
 
 from litestar import Request, Response, get
-from sqlmodel import Session, select
+from sqlmodel import Session
 
-from opportunity_bank.models import Opportunity, Unit
+from opportunity_bank.models import Opportunity
+from opportunity_bank.opportunities.lifecycle import city_today
+from opportunity_bank.opportunities.visibility import searchable_openings
 from opportunity_bank.search.api import query_lists
 from opportunity_bank.search.documents import detail_url
 from opportunity_bank.search.engine import SearchUnavailable
@@ -110,10 +112,8 @@ def feed_title(search: SearchRequest, gettext: Callable[[str], str]) -> str:
 
 
 def openings_in_order(session: Session, ids: list[int]) -> list[FeedEntry]:
-    rows = session.exec(
-        select(Opportunity, Unit.name).join(Unit, Unit.id == Opportunity.unit_id)
-        .where(Opportunity.id.in_(ids))
-    ).all()
+    """The found openings that are still searchable: the index may lag behind the database."""
+    rows = session.exec(searchable_openings(city_today()).where(Opportunity.id.in_(ids))).all()
     by_id = {o.id: FeedEntry(o, unit) for o, unit in rows}
     return [by_id[i] for i in ids if i in by_id]
 

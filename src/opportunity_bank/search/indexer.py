@@ -9,7 +9,8 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -25,8 +26,10 @@ from sqlmodel import Session, select
 
 from opportunity_bank.db import outbox_written
 from opportunity_bank.models import Opportunity, OutboxEntry, utcnow
-from opportunity_bank.opportunities.lifecycle import city_today, is_searchable
-from opportunity_bank.search.engine import SearchEngine, SearchTaskFailed, visible_openings_query
+from opportunity_bank.opportunities.lifecycle import city_today
+from opportunity_bank.opportunities.visibility import searchable_openings
+from opportunity_bank.search import rebuild
+from opportunity_bank.search.engine import SearchEngine, SearchTaskFailed
 from opportunity_bank.search.version import bump_version
 
 log = logging.getLogger(__name__)
@@ -35,8 +38,10 @@ log = logging.getLogger(__name__)
 # took 18 s and left it at 119 MB.
 BATCH_SIZE = 2_500
 MAX_BACKOFF_SECONDS = 60
-# Longer than one batch can take (the task wait is bounded by engine.TASK_TIMEOUT_MS).
-LEASE_SECONDS = 120
+# Claimed entries are held this long, and the working indexer renews the claim every third
+# of it: a batch may wait on Meilisearch for a minute, but entries of an indexer that died
+# are due again within seconds.
+LEASE_SECONDS = 15
 HEAL_INTERVAL_SECONDS = 60
 
 
@@ -104,16 +109,18 @@ class Claimed:
 class OutboxIndexer:
     """Drains the outbox in a background thread; safe to run in several processes at once.
 
-    Entries are claimed with a lease before they are sent, so two indexers do not send the same
-    entry and an indexer that dies mid-batch leaves its entries to be retried after the lease.
+    Entries are claimed with a short lease, renewed while they are worked on, before they are
+    sent, so two indexers do not send the same entry and an indexer that dies mid-batch leaves
+    its entries to be retried once the lease runs out.
     A failed batch is retried with growing pauses, its error and attempts kept on the entries
     for the admin status. While Meilisearch is down the entries wait; when it is back they are
     released at once, and a lost or emptied index is rebuilt from the database.
     """
 
     def __init__(self, engine: Engine, search: SearchEngine, batch_size: int = BATCH_SIZE,
-                 on_indexed: Callable[[int], object] | None = None):
+                 on_indexed: Callable[[int], object] | None = None, lease_seconds: float = LEASE_SECONDS):
         self.engine = engine
+        self.lease_seconds = lease_seconds
         self.on_indexed = on_indexed  # told the new index version after each batch
         self.search = search
         self.batch_size = batch_size
@@ -132,8 +139,13 @@ class OutboxIndexer:
             return 0
         ids = {e.opportunity_id for e in entries}
         try:
-            documents = self._documents(ids)
-            self.search.apply(list(documents.values()), sorted(ids - documents.keys()))
+            with self._holding(entries):
+                found = self._searchable(ids)
+                documents = self.search.documents_for(found)
+                dropped = sorted(ids - {d["id"] for d in documents})
+                # The fallback's terms first: they need no Meilisearch, which may not answer.
+                rebuild.store_terms(self.engine, rebuild.dated(found, documents), dropped)
+                self.search.apply(documents, dropped)
         except Exception as error:
             self._postpone(entries, error)
             raise
@@ -164,20 +176,42 @@ class OutboxIndexer:
             rows = session.execute(
                 update(OutboxEntry)
                 .where(OutboxEntry.id.in_(due.scalar_subquery()), OutboxEntry.available_at <= now)
-                .values(available_at=now + timedelta(seconds=LEASE_SECONDS))
+                .values(available_at=now + timedelta(seconds=self.lease_seconds))
                 .returning(OutboxEntry.id, OutboxEntry.opportunity_id, OutboxEntry.attempts)
             ).all()
             session.commit()
         return sorted((Claimed(*row) for row in rows), key=lambda e: e.id)
 
-    def _documents(self, wanted: set[int]) -> dict[int, dict]:
-        """The documents of the openings that should be found; the others are to be deleted."""
-        today = city_today()
+    @contextmanager
+    def _holding(self, entries: list[Claimed]) -> Iterator[None]:
+        """Renew the lease on claimed entries while the batch is worked on."""
+        done = threading.Event()
+        ids = [e.id for e in entries]
+
+        def renew() -> None:
+            while not done.wait(self.lease_seconds / 3):
+                try:
+                    with Session(self.engine) as session:
+                        session.exec(update(OutboxEntry).where(OutboxEntry.id.in_(ids)).values(
+                            available_at=utcnow() + timedelta(seconds=self.lease_seconds)))
+                        session.commit()
+                except Exception as error:
+                    log.warning("could not renew the claim on %d outbox entries: %s", len(ids), error)
+
+        renewer = threading.Thread(target=renew, name="outbox-lease", daemon=True)
+        renewer.start()
+        try:
+            yield
+        finally:
+            done.set()
+            renewer.join()
+
+    def _searchable(self, wanted: set[int]) -> list[tuple[Opportunity, str]]:
+        """The openings that should be found, with their units; the others are to be deleted."""
         with Session(self.engine) as session:
             # Only openings that may be found are loaded: after a big import most are past ones.
-            rows = session.exec(visible_openings_query(today).where(Opportunity.id.in_(wanted))).all()
-        visible = [(o, unit) for o, unit in rows if is_searchable(o.status, o.application_deadline, today)]
-        return {doc["id"]: doc for doc in self.search.documents_for(visible)}
+            return list(session.exec(
+                searchable_openings(city_today()).where(Opportunity.id.in_(wanted))).all())
 
     def _postpone(self, entries: list[Claimed], error: Exception) -> None:
         if not entries:
@@ -210,7 +244,12 @@ class OutboxIndexer:
         return released
 
     def search_restarted(self) -> None:
-        """Called when the managed Meilisearch was restarted: retry now and check the index."""
+        """Called when the managed Meilisearch was restarted: retry now and check the index.
+
+        Students are answered from the database until the check is done: the new server may
+        have lost what the old one had not written yet.
+        """
+        self.search.breaker.failed()
         self.search_down = True
         self._heal_now.set()
         outbox_written.set()
@@ -245,17 +284,19 @@ class OutboxIndexer:
     def _run(self, poll_seconds: float) -> None:
         next_heal = time.monotonic()
         while not self._stop.is_set():
-            if self.search_down and self.search.healthy():
+            recovered = self.search_down and self.search.healthy()
+            if recovered:
                 log.info("Meilisearch answers again; released %d waiting outbox entries",
                          self.release_postponed())
                 self.search_down = False
-                self.search.breaker.succeeded()
                 self._heal_now.set()
             if not self.search_down and (self._heal_now.is_set() or time.monotonic() >= next_heal):
                 self._heal_now.clear()
                 next_heal = time.monotonic() + HEAL_INTERVAL_SECONDS
                 try:
-                    self.search.heal(self.engine)
+                    rebuild.heal(self.search, self.engine)
+                    if recovered:
+                        self.search.breaker.succeeded()  # checked: no need to sit out the cooldown
                 except Exception as error:
                     log.warning("could not check the search index: %s", error)
                     next_heal = time.monotonic() + poll_seconds * 10

@@ -53,6 +53,10 @@ MASTER_KEY_FILE = "meili_master_key"
 PID_FILE = "meilisearch.pid"
 STALE_STOP_SECONDS = 10
 LOG_TAIL_BYTES = 4000
+# A healthy server answers /health in milliseconds, even while it indexes; on a loaded
+# machine it may take a few seconds now and then, so only a long silence counts as hung.
+HEALTH_TIMEOUT_SECONDS = 2.0
+HUNG_AFTER_SECONDS = 15.0
 
 
 class MeilisearchBinaryMissing(RuntimeError):
@@ -184,6 +188,7 @@ class ManagedMeilisearch:
         log_path: Path | None = None,
         extra_args: Sequence[str] = (),
         max_indexing_threads: int | None = None,
+        production: bool = False,
     ) -> None:
         self.data_dir = Path(data_dir).resolve()
         self.home = self.data_dir / "meilisearch"
@@ -194,6 +199,8 @@ class ManagedMeilisearch:
         self.log_path = Path(log_path) if log_path is not None else self.home / "meilisearch.log"
         self.extra_args = tuple(extra_args)
         self.max_indexing_threads = max_indexing_threads
+        # Production mode refuses to run without a master key and hides the search preview.
+        self.env = "production" if production else "development"
         self._process: subprocess.Popen[bytes] | None = None
         self._state = "new"  # new -> running -> stopped (start() again is allowed)
         self._start_timeout = 30.0
@@ -224,7 +231,7 @@ class ManagedMeilisearch:
             "--dump-dir", str(self.home / "dumps"),
             "--snapshot-dir", str(self.home / "snapshots"),
             "--http-addr", f"127.0.0.1:{self.port}",
-            "--env", "development",
+            "--env", self.env,
             "--no-analytics",
         ]  # fmt: skip
         if self.max_indexing_threads is not None:
@@ -280,6 +287,16 @@ class ManagedMeilisearch:
                 self._close_process()
             self.start(self._start_timeout)
             return True
+
+    def kill(self) -> None:
+        """SIGKILL the server (a stopped or hung one would never act on SIGTERM);
+        `ensure_running` then starts a new one."""
+        with self._lock:
+            process = self._process
+            if process is not None and process.poll() is None:
+                with contextlib.suppress(ProcessLookupError):
+                    process.kill()
+                process.wait()
 
     def stop(self, timeout: float = 10) -> None:
         """Stop the server: SIGTERM, then SIGKILL if it is still there after ``timeout``."""
@@ -448,11 +465,13 @@ def _stop_stale(pid: int) -> None:
 
 
 class Supervisor:
-    """A daemon thread that keeps a :class:`ManagedMeilisearch` running.
+    """A daemon thread that keeps a :class:`ManagedMeilisearch` running and answering.
 
-    Every ``interval`` seconds it calls ``ensure_running()``; after a restart it calls
-    ``on_restart(server)``. Failed restarts are logged and retried with growing pauses
-    (up to 30 s).
+    Every ``interval`` seconds it calls ``ensure_running()`` and asks ``GET /health`` (waiting
+    at most ``health_timeout``); a server that has not answered for ``hung_after`` seconds
+    (stopped by SIGSTOP, deadlocked, swapped out) is killed and started again. After a
+    restart it calls ``on_restart(server)``. Failed restarts are logged and retried with
+    growing pauses (up to 30 s).
     """
 
     def __init__(
@@ -461,11 +480,16 @@ class Supervisor:
         *,
         interval: float = 1.0,
         on_restart: Callable[[ManagedMeilisearch], object] | None = None,
+        health_timeout: float = HEALTH_TIMEOUT_SECONDS,
+        hung_after: float = HUNG_AFTER_SECONDS,
     ) -> None:
         self.server = server
         self.interval = interval
         self.on_restart = on_restart
+        self.health_timeout = health_timeout
+        self.hung_after = hung_after
         self.restarts = 0
+        self._answered_at = time.monotonic()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -495,6 +519,7 @@ class Supervisor:
         failures = 0
         while not self._stop.wait(min(self.interval * 2**failures, 30.0)):
             try:
+                self._replace_if_hung()
                 restarted = self.server.ensure_running()
             except Exception:
                 failures = min(failures + 1, 10)
@@ -502,9 +527,20 @@ class Supervisor:
                 continue
             failures = 0
             if restarted:
+                self._answered_at = time.monotonic()
                 self.restarts += 1
                 if self.on_restart is not None:
                     try:
                         self.on_restart(self.server)
                     except Exception:
                         log.exception("Meilisearch on_restart callback failed")
+
+    def _replace_if_hung(self) -> None:
+        if not self.server.is_alive() or health_status(self.server.port, self.health_timeout):
+            self._answered_at = time.monotonic()
+            return
+        silent = time.monotonic() - self._answered_at
+        if silent >= self.hung_after:
+            log.warning("Meilisearch (pid %s) has not answered for %.0f s; killing and restarting it",
+                        self.server.pid, silent)
+            self.server.kill()

@@ -11,7 +11,8 @@ from datetime import date
 from typing import Any
 
 from opportunity_bank.models.enums import DEGREE_LEVELS, KINDS, LANGUAGES
-from opportunity_bank.search.documents import FACETS, LANGUAGE_RANKS, day_number
+from opportunity_bank.opportunities.visibility import index_filter
+from opportunity_bank.search.documents import FACETS, LANGUAGE_RANKS
 
 MAX_QUERY_CHARS = 200
 MAX_PAGE = 500
@@ -166,7 +167,7 @@ def filter_expression(
     filters: Mapping[str, tuple[str, ...]], today: date, skip: str | None = None
 ) -> list[Any]:
     """Meilisearch filter: AND across groups, OR within a group; always only open openings."""
-    expression: list[Any] = [f"deadline_day >= {day_number(today)}"]
+    expression: list[Any] = [index_filter(today)]
     for name, values in filters.items():
         if name != skip and values:
             expression.append([f"{FACETS[name]} = {quote(v)}" for v in values])
@@ -208,6 +209,7 @@ def meili_queries(
     elif request.q and query_language in LANGUAGE_RANKS:
         main["sort"] = [f"{LANGUAGE_RANKS[query_language]}:asc"]
     if not request.facets:
+        main["facets"] = [FACETS["kind"]]  # for the exact total (see total_of)
         return [main]
     main["facets"] = [FACETS[name] for name in FACETS if name not in filters]
     queries = [main]
@@ -238,7 +240,14 @@ def shape_result(request: SearchRequest, answers: list[dict[str, Any]]) -> Searc
             facets[by_field[field_name]] = dict(counts)
     return SearchResult(
         request=request,
-        total=int(main.get("totalHits", main.get("estimatedTotalHits", 0))),
+        total=total_of(request, facets["kind"]),
         hits=hits,
-        facets=facets,
+        facets=facets if request.facets else {name: {} for name in FACETS},
     )
+
+
+def total_of(request: SearchRequest, kinds: Mapping[str, int]) -> int:
+    """How many openings match, exactly: `totalHits` stops at pagination.maxTotalHits, but
+    Meilisearch counts facet values over every match, and each opening has one kind. The
+    kind counts come without the kind filter (disjunctive faceting): the chosen ones add up."""
+    return sum(count for kind, count in kinds.items() if not request.kind or kind in request.kind)

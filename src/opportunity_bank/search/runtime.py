@@ -74,7 +74,8 @@ class SearchServer:
             log.info("using the Meilisearch of the running service at %s", url)
             return cls(url=url, key=load_or_create_master_key(settings.data_dir))
         managed = ManagedMeilisearch(settings.data_dir, binary=settings.meili_binary,
-                                     max_indexing_threads=settings.meili_max_indexing_threads)
+                                     max_indexing_threads=settings.meili_max_indexing_threads,
+                                     production=settings.production)
         managed.start()
         log.info("started the managed Meilisearch at %s", managed.url)
         server = cls(url=managed.url, key=managed.master_key, managed=managed)

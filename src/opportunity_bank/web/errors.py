@@ -27,7 +27,8 @@ MEANINGS = {400: "bad request: each bad parameter named", 401: "no valid token o
             403: "role or CSRF refused", 404: "not found, or not yours to see",
             409: "not possible from the current status", 413: "file larger than 10 MB",
             415: "not multipart/form-data", 422: "invalid fields, each named",
-            429: "too many requests for this address or from this client"}
+            429: "too many requests for this address or from this client",
+            503: "search is busy: try again after Retry-After seconds"}
 
 
 class FieldError(msgspec.Struct):

@@ -8,7 +8,8 @@ from sqlalchemy import text
 
 from opportunity_bank.accounts.identity import require_admin
 from opportunity_bank.mail import mail_backlog
-from opportunity_bank.search.engine import searchable_count
+from opportunity_bank.opportunities.lifecycle import city_today
+from opportunity_bank.opportunities.visibility import searchable_count
 from opportunity_bank.search.indexer import failing_entries, outbox_stats
 from opportunity_bank.search.version import index_version
 from opportunity_bank.web.services import Services, ServicesDep
@@ -84,7 +85,7 @@ def admin_status(services: ServicesDep) -> dict:
         index["managed_restarts"] = server.supervisor.restarts
     body["search"] = index
     if body["database"] == "ok":
-        index["searchable_openings"] = searchable_count(services.db)
+        index["searchable_openings"] = searchable_count(services.db, city_today())
         body["index_version"] = index_version(services.db)
         body["outbox"] = outbox_stats(services.db).as_json()
         body["outbox"]["failing_entries"] = failing_entries(services.db)
