@@ -23,8 +23,8 @@ from opportunity_bank.alerts.rules import DIGEST_LIMIT, FREQUENCIES
 from opportunity_bank.alerts.service import MANAGE, issue_token, saved_search
 from opportunity_bank.models import AlertSentOpening, AlertSubscription, MailBounce, Opportunity, utcnow
 from opportunity_bank.opportunities.lifecycle import city_today
+from opportunity_bank.opportunities.visibility import searchable_clause
 from opportunity_bank.search.engine import SearchEngine
-from opportunity_bank.search.fallback import visible_clause
 from opportunity_bank.search.pages import search_url
 from opportunity_bank.search.query import SearchResult
 
@@ -60,7 +60,7 @@ def candidate_ids(session: Session, subscription: AlertSubscription) -> list[int
     sent = select(AlertSentOpening.opportunity_id).where(AlertSentOpening.subscription_id == subscription.id)
     return list(session.exec(
         select(Opportunity.id).where(
-            visible_clause(city_today()),
+            searchable_clause(city_today()),
             Opportunity.published_at > since,
             Opportunity.id.not_in(sent),
         )
