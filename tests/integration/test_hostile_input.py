@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from litestar import Request, post
@@ -71,7 +72,9 @@ async def _call(app, method: str, path: str, headers: dict[str, str], body: byte
 
 
 def call(app, method, path, headers, body, chunk=PIECE):
-    return asyncio.run(_call(app, method, path, headers, body, chunk))
+    # A loop of its own in a thread: the browser tests' Playwright leaves one running here.
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, _call(app, method, path, headers, body, chunk)).result()
 
 
 def unsafe_routes(app) -> list[tuple[str, str]]:
