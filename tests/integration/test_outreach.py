@@ -13,6 +13,8 @@ import pytest
 from icalendar import Calendar
 from litestar.testing import TestClient
 
+from opportunity_bank import db
+from opportunity_bank.accounts.admin import set_unit_names
 from opportunity_bank.app import create_app
 from opportunity_bank.opportunities.importer import import_file
 from opportunity_bank.outreach.sitemap import sitemap_body
@@ -22,7 +24,16 @@ from tests.hr_users import bearer, make_token
 
 PUBLIC = "https://avoinpaikka.espoo.test"
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-COLUMNS = ["year", "unit", "kind", "postings", "positions", "filled_positions", "target"]
+REPORT_COLUMNS = ["year", "unit", "kind", "postings", "positions", "filled_positions", "target"]
+COLUMNS = [*REPORT_COLUMNS, "unit_fi", "unit_sv", "unit_en"]
+SWEDISH = {"Katu- ja viherpalvelut": "Gatu- och grönområdestjänster"}
+
+
+def with_names(row: dict) -> dict:
+    """A report row as open data: the unit's names, Swedish where one is set, else its own."""
+    unit = row["unit"]
+    return {**{name: row[name] for name in REPORT_COLUMNS},
+            "unit_fi": unit, "unit_sv": SWEDISH.get(unit, unit), "unit_en": unit}
 
 
 @pytest.fixture
@@ -41,21 +52,25 @@ def test_open_data_agrees_with_the_hr_report_and_holds_no_address(public_client,
         body = {"positions": positions} | ({"unit": unit} if unit else {})
         assert public_client.put(f"/api/v1/targets/{year}/{kind}", json=body, headers=hr).status_code == 200
     years = sorted({r["year"] for r in records})
+    with db.session_scope(services.db) as session:
+        for unit, name in SWEDISH.items():
+            set_unit_names(session, None, unit, {"sv": name})
 
     rows = public_client.get("/open-data/positions.json").json()
-    expected = [{name: row[name] for name in COLUMNS}
-                for row in expected_rows(records, TARGETS, years[0], years[-1], by_unit=True)]
+    expected = [with_names(row) for row in expected_rows(records, TARGETS, years[0], years[-1], by_unit=True)]
     assert rows == expected
     report = public_client.get("/api/v1/reports/yearly", headers=hr,
                                params={"from": years[0], "to": years[-1], "by": "unit"}).json()["rows"]
-    assert rows == [{name: row[name] for name in COLUMNS} for row in report]
+    assert rows == [with_names(row) for row in report]
+    assert any(row["unit_sv"] == "Gatu- och grönområdestjänster" for row in rows)
     assert any(row["target"] for row in rows) and any(row["filled_positions"] for row in rows)
 
     response = public_client.get("/open-data/positions.csv")
     assert response.headers["content-type"] == "text/csv; charset=utf-8"
     assert "@" not in response.text
     table = list(csv.DictReader(io.StringIO(response.text)))
-    assert [{k: int(v) if k not in ("unit", "kind") and v else (v or None) for k, v in row.items()}
+    texts = ("unit", "kind", "unit_fi", "unit_sv", "unit_en")
+    assert [{k: int(v) if k not in texts and v else (v or None) for k, v in row.items()}
             for row in table] == rows
 
     package = public_client.get("/open-data/datapackage.json").json()

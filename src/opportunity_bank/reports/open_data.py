@@ -16,14 +16,16 @@ from litestar.response import Template
 from sqlalchemy import func
 from sqlmodel import Session, select
 
-from opportunity_bank.models import ReportTotal, Target
+from opportunity_bank.models import LANGUAGES, ReportTotal, Target, Unit
 from opportunity_bank.reports.arithmetic import COUNTED_STATUSES, MAX_SPAN_YEARS, ReportRow
 from opportunity_bank.reports.exports import table_csv
 from opportunity_bank.reports.yearly import report_rows
 from opportunity_bank.web.http import PUBLIC
 from opportunity_bank.web.services import Services, ServicesDep
 
-COLUMNS = ("year", "unit", "kind", "postings", "positions", "filled_positions", "target")
+REPORT_COLUMNS = ("year", "unit", "kind", "postings", "positions", "filled_positions", "target")
+UNIT_NAME_COLUMNS = tuple(f"unit_{language}" for language in LANGUAGES)
+COLUMNS = (*REPORT_COLUMNS, *UNIT_NAME_COLUMNS)
 LICENSE = {"name": "CC-BY-4.0", "title": "Creative Commons Attribution 4.0",
            "path": "https://creativecommons.org/licenses/by/4.0/"}
 PUBLISHER = {"title": "City of Espoo, Urban Technology Centre", "path": "https://www.espoo.fi"}
@@ -37,6 +39,8 @@ FIELDS = [
     {"name": "filled_positions", "type": "integer", "description": "positions filled"},
     {"name": "target", "type": "integer",
      "description": "the unit's own target in positions, empty where none is set"},
+    *({"name": f"unit_{language}", "type": "string", "description": f"the unit's name in {name}"}
+      for language, name in (("fi", "Finnish"), ("sv", "Swedish"), ("en", "English"))),
 ]
 CACHE = {"Cache-Control": "public, max-age=3600"}
 
@@ -65,19 +69,24 @@ def counted_years(session: Session) -> YearSpan | None:
     return YearSpan(max(min(firsts), last - MAX_SPAN_YEARS + 1), last)
 
 
-def open_data_rows(session: Session) -> list[ReportRow]:
+def open_data_records(session: Session) -> list[dict[str, Any]]:
     span = counted_years(session)
     if span is None:
         return []
-    return report_rows(session, span.first, span.last, by_unit=True)
+    units = {unit.name: unit for unit in session.exec(select(Unit))}
+    return [as_record(row, units.get(row.unit))
+            for row in report_rows(session, span.first, span.last, by_unit=True)]
 
 
-def as_record(row: ReportRow) -> dict[str, Any]:
-    return {name: getattr(row, name) for name in COLUMNS}
+def as_record(row: ReportRow, unit: Unit | None) -> dict[str, Any]:
+    record = {name: getattr(row, name) for name in REPORT_COLUMNS}
+    for language in LANGUAGES:
+        record[f"unit_{language}"] = unit.name_in(language) if unit else row.unit
+    return record
 
 
-def positions_csv(rows: list[ReportRow]) -> str:
-    return table_csv(COLUMNS, [[getattr(row, name) for name in COLUMNS] for row in rows])
+def positions_csv(records: list[dict[str, Any]]) -> str:
+    return table_csv(COLUMNS, [[record[name] for name in COLUMNS] for record in records])
 
 
 def data_package(base_url: str) -> dict[str, Any]:
@@ -101,9 +110,9 @@ def data_package(base_url: str) -> dict[str, Any]:
     }
 
 
-def rows_of(services: Services) -> list[ReportRow]:
+def records_of(services: Services) -> list[dict[str, Any]]:
     with Session(services.db) as session:
-        return open_data_rows(session)
+        return open_data_records(session)
 
 
 @get("/open-data", name="open-data", sync_to_thread=False, include_in_schema=False, cache_control=PUBLIC)
@@ -113,13 +122,13 @@ def open_data_page() -> Template:
 
 @get("/open-data/positions.csv", name="open-data-csv", sync_to_thread=True, include_in_schema=False)
 def open_data_csv(services: ServicesDep) -> Response:
-    return Response(positions_csv(rows_of(services)), media_type="text/csv", headers={
+    return Response(positions_csv(records_of(services)), media_type="text/csv", headers={
         **CACHE, "Content-Disposition": 'attachment; filename="positions.csv"'})
 
 
 @get("/open-data/positions.json", name="open-data-json", sync_to_thread=True, include_in_schema=False)
 def open_data_json(services: ServicesDep) -> Response:
-    body = json.dumps([as_record(row) for row in rows_of(services)], ensure_ascii=False)
+    body = json.dumps(records_of(services), ensure_ascii=False)
     return Response(body, media_type="application/json", headers=CACHE)
 
 
