@@ -139,8 +139,9 @@ def _forget_outbox(session: OrmSession) -> None:
 
 
 # Made by migrations, not by the models: the full-text index of search_terms (migration 0003),
-# on SQLite an FTS5 table with shadow tables of its own.
-MIGRATION_ONLY = ("search_terms_fts", "ix_search_terms_lexemes")
+# on SQLite an FTS5 table with shadow tables of its own, on PostgreSQL a generated tsvector
+# column and its GIN index (0010).
+MIGRATION_ONLY = ("search_terms_fts", "ix_search_terms_lexemes", "lexemes")
 
 
 def in_models(name: str | None, _type: str, _parent_names: dict) -> bool:
