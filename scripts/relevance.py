@@ -1,14 +1,17 @@
 """Print recall@10 and MRR of our search and of plain Meilisearch on both relevance sets.
 
-    .venv/bin/python scripts/relevance.py
+    .venv/bin/python scripts/relevance.py [--misses]
 
 For the tuning suite (tests/relevance/) and the held-out set (tests/relevance/heldout/):
 starts a throwaway SQLite database, imports the set's openings.jsonl through the real
 importer and indexer into one throwaway Meilisearch, and runs its queries.jsonl both ways.
+With --misses it also lists, for our search, every query that misses an expected opening:
+the missing openings' titles and what came first instead.
 """
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 from collections import defaultdict
@@ -27,6 +30,7 @@ from opportunity_bank.search.managed import ManagedMeilisearch  # noqa: E402
 from opportunity_bank.search.rebuild import searchable_batches  # noqa: E402
 from opportunity_bank.search.relevance import (  # noqa: E402
     SETS,
+    TOP_K,
     build_plain_index,
     evaluate,
     ours,
@@ -37,14 +41,17 @@ from opportunity_bank.settings import Settings  # noqa: E402
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--misses", action="store_true", help="list the queries that miss")
+    args = parser.parse_args()
     print(f"{'':20} {'set':9} {'lang':5} {'queries':>7} {'recall@10':>10} {'MRR':>7}")
     with tempfile.TemporaryDirectory() as tmp, ManagedMeilisearch(Path(tmp) / "meili") as meili:
         client = SearchClient(meili.url, meili.master_key)
         for number, (set_name, folder) in enumerate(SETS.items()):
-            measure(client, Path(tmp) / str(number), set_name, folder)
+            measure(client, Path(tmp) / str(number), set_name, folder, args.misses)
 
 
-def measure(client: SearchClient, tmp: Path, set_name: str, folder: Path) -> None:
+def measure(client: SearchClient, tmp: Path, set_name: str, folder: Path, misses: bool) -> None:
     from opportunity_bank.opportunities.lifecycle import city_today
 
     tmp.mkdir()
@@ -69,6 +76,24 @@ def measure(client: SearchClient, tmp: Path, set_name: str, folder: Path) -> Non
             scores = evaluate(run, subset)
             print(f"{name:20} {set_name:9} {label:5} {scores.queries:>7} "
                   f"{scores.recall_at_k:>10.3f} {scores.mrr:>7.3f}")
+    if misses:
+        titles = {o["external_id"]: o["title"] for o in read_jsonl(folder / "openings.jsonl")}
+        print_misses(runs["Opportunity Bank"], search, queries, titles)
+
+
+def print_misses(run, search: SearchEngine, queries: list[dict], titles: dict[str, str]) -> None:
+    for query in queries:
+        ranked = run(query["query"])[:TOP_K]
+        missing = [i for i in query["expected"] if i not in ranked]
+        if not missing:
+            continue
+        print(f"\n{query['language']} {query['query']!r} -> {search.query_text(query['query'])!r}: "
+              f"{len(missing)} of {len(query['expected'])} missing")
+        for opening in missing:
+            print(f"    missing {opening}: {titles[opening]}")
+        for rank, opening in enumerate(ranked[:5], start=1):
+            mark = "+" if opening in query["expected"] else " "
+            print(f"  {mark}{rank:2} {opening}: {titles[opening]}")
 
 if __name__ == "__main__":
     main()
