@@ -1,4 +1,4 @@
-# ruff: noqa: E501, E741 - one opening or query a line reads best as data
+# ruff: noqa: E501 - one opening or query a line reads best as data
 """Writes the held-out relevance set: openings.jsonl and queries.jsonl beside this file.
 
     python3 tests/relevance/heldout/build.py
@@ -13,30 +13,32 @@ can apply for in English. Written before the search was changed and kept apart f
 
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-T, I, S = "thesis", "internship", "summer_job"
+sys.path.insert(0, str(HERE.parent))
 
-STREET = "Katu- ja infrasuunnittelu"
-BUILD = "Rakennuttaminen"
-GREEN = "Viheralueiden ylläpito"
-MAINT = "Kunnossapito"
-TRAFFIC = "Liikennesuunnittelu"
-SURVEY = "Kaupunkimittaus"
-GEO = "Geotekniikka"
-DATA = "Datapalvelut"
-ADMIN = "Hallinto ja asiakaspalvelu"
-ENV = "Ympäristö ja hulevedet"
+from labelled import (  # noqa: E402
+    ADMIN,
+    BUILD,
+    DATA,
+    ENV,
+    GEO,
+    GREEN,
+    MAINT,
+    STREET,
+    SURVEY,
+    TRAFFIC,
+    I,
+    Openings,
+    S,
+    T,
+    write_set,
+)
 
-LEVELS = {T: ["bachelor", "master"], I: ["bachelor", "master"], S: ["vocational", "bachelor"]}
-
-OPENINGS: list[tuple] = []
-
-
-def o(langs: str, kind: str, unit: str, title: str, description: str, tags: str, topics: str) -> None:
-    OPENINGS.append((langs.split("+"), kind, unit, title, description, tags.split(";") if tags else [], set(topics.split())))
+OPENINGS = Openings()
+o = OPENINGS.add
 
 
 # --- Finnish: parks and green areas
@@ -408,32 +410,8 @@ Q: list[tuple] = [
 
 
 def main() -> None:
-    records = []
-    for number, (langs, kind, unit, title, description, tags, _) in enumerate(OPENINGS, start=1):
-        records.append({
-            "external_id": f"ho-{number:03d}", "kind": kind, "title": title,
-            "description": description, "unit": unit, "languages": langs,
-            "degree_levels": LEVELS[kind], "positions": 1 if kind == T else 2, "year": 2027,
-            "status": "published", "start_date": "2027-06-01", "end_date": "2027-08-31",
-            "application_deadline": "2027-12-31", "tags": tags,
-            "contact_email": "kaupunkitekniikka@espoo.fi", "location": "Espoo",
-        })
-    queries = []
-    for language, text, kinds, topics in Q:
-        wanted = set(topics.split())
-        expected = [
-            f"ho-{n:03d}" for n, (langs, kind, *_, labels) in enumerate(OPENINGS, start=1)
-            if (kinds is None or kind in kinds) and labels & wanted and language in langs
-        ]
-        assert 1 <= len(expected) <= 10, (text, expected)
-        queries.append({"query": text, "language": language, "expected": expected})
-    write(HERE / "openings.jsonl", records)
-    write(HERE / "queries.jsonl", queries)
+    records, queries = write_set(HERE, "ho", OPENINGS, Q)
     print(f"{len(records)} openings, {len(queries)} queries")
-
-
-def write(path: Path, rows: list[dict]) -> None:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
 
 
 if __name__ == "__main__":
