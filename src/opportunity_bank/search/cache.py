@@ -153,7 +153,7 @@ class Answer:
             hit["title_highlight"] = highlight
         return SearchResult(request=request, total=data["total"], hits=data["hits"],
                             facets=data["facets"], degraded=data["degraded"],
-                            suggestion=data["suggestion"])
+                            suggestion=data["suggestion"], related=data["related"])
 
 
 class CachedSearch:
@@ -210,6 +210,7 @@ class CachedSearch:
         result = self.engine_search.search(request, today)
         if result.total == 0 and request.q and not result.degraded:
             result.suggestion = did_you_mean(self.engine_search, request, today)
+        result.related = self.engine_search.related(request, result, today)
         answer = Answer.of(result)
         if version >= 0 and not result.degraded:
             self.answers.put(request.cache_key(today), version, answer)

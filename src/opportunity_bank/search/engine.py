@@ -9,7 +9,9 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from datetime import date
+from itertools import zip_longest
 from typing import Any
 
 from meilisearch.errors import MeilisearchApiError, MeilisearchError, MeilisearchTimeoutError
@@ -27,6 +29,7 @@ TASK_TIMEOUT_MS = 60_000
 TASK_POLL_MAX_SECONDS = 0.05
 SEARCH_TIMEOUT_SECONDS = 2.0  # a student waits this long at most before the database answers
 STALE_BUILD_SECONDS = 3600
+RELATED_SINGLE_TERMS = 4  # terms of a relaxed query also asked alone (related openings)
 COMPARED_FIELDS = tuple(INDEX_SETTINGS["displayedAttributes"])
 
 
@@ -173,6 +176,40 @@ class SearchEngine:
                 raise QueryRefused(str(error)) from error
             raise SearchUnavailable(str(error)) from error
         return shape_result(request, answers)
+
+    def related(self, request: SearchRequest, result: SearchResult, today: date) -> list[dict[str, Any]]:
+        """Openings near a search that found less than a page, to list after its hits.
+
+        Only for such searches (first page, by relevance, not while degraded), in one more
+        Meilisearch request: the relaxed query (:meth:`TextAnalyzer.relaxed_query_text`) with
+        the "frequency" strategy, which ends with its rarest term alone, and each of its first
+        terms alone, so a compound's part (*ilmasto* of *ilmastonmuutos*) is reached even when
+        it is the commonest term. Same filters; without what the search already found; the
+        relaxed query's hits first, then the single terms' in turn.
+        """
+        if (not self.analyzer or not request.q or result.degraded or request.page != 1
+                or request.sort != "relevance" or result.total >= request.per_page):
+            return []
+        relaxed = replace(request, facets=False)
+        text = self.analyzer.relaxed_query_text(request.q)
+        texts = [text, *text.split()[:RELATED_SINGLE_TERMS]] if " " in text else [text]
+        language = self.query_language(request)
+        queries = [meili_queries(relaxed, t, self.index_uid, today, matching_strategy="frequency",
+                                 query_language=language)[0] for t in texts]
+        try:
+            answers = self.reader.multi_search(queries)["results"]
+        except Exception as error:
+            log.warning("no related openings for %r: %s", request.q, error)
+            return []
+        lists = [shape_result(relaxed, [answer]).hits for answer in answers]
+        ranked = [*lists[0], *(hit for row in zip_longest(*lists[1:]) for hit in row if hit)]
+        seen = {hit["id"] for hit in result.hits}
+        near = []
+        for hit in ranked:
+            if hit["id"] not in seen:
+                seen.add(hit["id"])
+                near.append(hit)
+        return near[: request.per_page - len(result.hits)]
 
     # --- documents -------------------------------------------------------------------------
     def documents_for(self, opportunities: Iterable[tuple[Opportunity, str]]) -> list[dict[str, Any]]:

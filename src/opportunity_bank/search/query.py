@@ -71,6 +71,7 @@ class SearchResult:
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     degraded: bool = False
     suggestion: str | None = None  # "did you mean", only with no hits and only if it finds some
+    related: list[dict[str, Any]] = field(default_factory=list)  # near it, when it found less than a page
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -82,6 +83,7 @@ class SearchResult:
             "facets": self.facets,
             "degraded": self.degraded,
             "suggestion": self.suggestion,
+            "related": [{k: h.get(k) for k in HIT_FIELDS} for h in self.related],
         }
 
     @property

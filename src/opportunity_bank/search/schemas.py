@@ -63,3 +63,6 @@ class SearchAnswer(msgspec.Struct, forbid_unknown_fields=True):
     degraded: bool
     # With no hits: a corrected query (spelling, lexicon) that finds some, else null.
     suggestion: str | None = None
+    # When the search found less than a page (first page, by relevance): openings near it,
+    # matching its most specific words, to show after the hits. Not counted in `total`.
+    related: list[SearchHit] = msgspec.field(default_factory=list)
