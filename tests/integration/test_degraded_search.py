@@ -12,6 +12,7 @@ from litestar.testing import TestClient
 from opportunity_bank.app import create_app
 from opportunity_bank.opportunities.lifecycle import city_today
 from opportunity_bank.search.analysis import get_analyzer
+from opportunity_bank.search.breaker import CircuitBreaker
 from opportunity_bank.search.client import SearchClient
 from opportunity_bank.search.engine import SearchEngine
 from opportunity_bank.search.fallback import DatabaseSearch
@@ -158,6 +159,23 @@ def test_a_hung_server_costs_one_timeout_then_the_breaker_answers_at_once(settin
     assert first.degraded and first.total == 3
     assert 1.5 < first_took < 4
     assert rest_took < 10, "the breaker must send requests straight to the database, not wait 2 s each"
+
+
+def test_the_breakers_trial_against_a_hung_server_costs_a_health_probe_not_a_timeout(settings, engine):
+    publish_openings(engine, [record(i) for i in range(1, 4)])
+    with hung_server() as url:
+        client = SearchClient(url, "key")
+        search = SearchEngine(client, settings.meili_index, fallback=DatabaseSearch(engine),
+                              breaker=CircuitBreaker(cooldown=0.2))
+        search.breaker.failed()
+        time.sleep(0.25)  # the cooldown is over: the next search is the trial
+        started = time.monotonic()
+        trial = search.search(parse_request({}))
+        took = time.monotonic() - started
+        client.close()
+    assert trial.degraded and trial.total == 3
+    assert took < 1.0, f"the trial waited {took:.2f} s"
+    assert search.breaker.is_open
 
 
 def test_breaker_tries_the_index_again_after_the_cooldown(services, sixty):

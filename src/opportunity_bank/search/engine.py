@@ -28,6 +28,9 @@ log = logging.getLogger(__name__)
 TASK_TIMEOUT_MS = 60_000
 TASK_POLL_MAX_SECONDS = 0.05
 SEARCH_TIMEOUT_SECONDS = 2.0  # a student waits this long at most before the database answers
+# The breaker's trial first asks /health this long: a hung server then costs the student who
+# makes the trial a quarter of a second, not the search timeout.
+PROBE_TIMEOUT_SECONDS = 0.25
 STALE_BUILD_SECONDS = 3600
 RELATED_SINGLE_TERMS = 4  # terms of a relaxed query also asked alone (related openings)
 COMPARED_FIELDS = tuple(INDEX_SETTINGS["displayedAttributes"])
@@ -68,6 +71,7 @@ class SearchEngine:
         self.client = client
         # Students' searches go through a short timeout and, if configured, a search-only key.
         self.reader = client.with_timeout(SEARCH_TIMEOUT_SECONDS, search_key)
+        self.prober = client.with_timeout(PROBE_TIMEOUT_SECONDS)
         self.index_uid = index_uid
         self.analyzer = analyzer
         self.index = client.index(index_uid)
@@ -125,6 +129,13 @@ class SearchEngine:
         except Exception:
             return False
 
+    def answers_health(self) -> bool:
+        """Whether the server answers /health within PROBE_TIMEOUT_SECONDS."""
+        try:
+            return self.prober.health().get("status") == "available"
+        except Exception:
+            return False
+
     def document_count(self, uid: str | None = None) -> int:
         return self.client.index(uid or self.index_uid).get_stats().number_of_documents
 
@@ -143,6 +154,9 @@ class SearchEngine:
         if self.fallback is None:
             return self.search_index(request, today)
         if not self.rebuilding and self.breaker.allow():
+            if self.breaker.is_open and not self.answers_health():
+                self.breaker.failed()
+                return self.search_database(request, today)
             try:
                 result = self.search_index(request, today)
             except QueryRefused:
