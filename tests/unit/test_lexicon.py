@@ -49,6 +49,8 @@ def test_derived_words_meet_at_their_root(analyzer):
     ("kandin", "kandidaatintyö"), ("harkkaan", "harjoittelu"), ("kesäjobi", "kesätyö"),
     ("kesäjobit", "kesätyö"), ("kesäduunia", "kesätyö"), ("exjobb", "examensarbete"),
     ("traineeship", "internship"), ("traineeships", "internship"), ("master's thesis", "thesis"),
+    ("harjottelu", "harjoittelu"), ("kesäpestiä", "kesätyö"), ("raksalla", "rakennustyömaa"),
+    ("inssiksi", "insinööri"), ("comms", "communications"),
 ])
 def test_colloquial_and_clipped_forms_become_the_word_they_stand_for(analyzer, query, meant):
     assert analyzer.query_text(query).split()[0] == meant
