@@ -188,13 +188,22 @@ def test_shipped_synonyms_are_symmetric():
             assert term in mapping[other], (term, other)
 
 
+# Every member of a group matches every other: a broad word in one would flood the results.
+BROAD = {"työ", "vesi", "suunnittelu", "hoito", "work", "job", "water", "planning", "arbete", "vatten"}
+
+
 def test_shipped_synonym_groups_are_curated():
     raw = analysis._read_synonym_groups()
-    assert 30 <= len(raw) <= 60
+    assert 150 <= len(raw) <= 400
+    seen: dict[str, list[str]] = {}
     for group in raw:
-        assert len(group) >= 2
+        assert 2 <= len(group) <= 20, group
         assert len(set(group)) == len(group), group
         assert all(term == term.strip().lower() for term in group), group
+        assert not BROAD & set(group), group
+        for term in group:
+            assert term not in seen, (term, seen.get(term), group)  # one group a term
+            seen[term] = group
 
 
 def test_synonyms_also_carry_the_base_form_queries_send(analyzer):
