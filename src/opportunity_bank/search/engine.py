@@ -33,6 +33,9 @@ SEARCH_TIMEOUT_SECONDS = 2.0  # a student waits this long at most before the dat
 PROBE_TIMEOUT_SECONDS = 0.25
 STALE_BUILD_SECONDS = 3600
 RELATED_SINGLE_TERMS = 4  # terms of a relaxed query also asked alone (related openings)
+# Related openings fill a short answer up to this many: further down they are mostly openings
+# that share only the commonest word (any thesis for "hulevesi opinnäytetyö").
+RELATED_FILL = 10
 COMPARED_FIELDS = tuple(INDEX_SETTINGS["displayedAttributes"])
 
 
@@ -192,7 +195,8 @@ class SearchEngine:
         return shape_result(request, answers)
 
     def related(self, request: SearchRequest, result: SearchResult, today: date) -> list[dict[str, Any]]:
-        """Openings near a search that found less than a page, to list after its hits.
+        """Openings near a search that found fewer than RELATED_FILL (and than a page), to list
+        after its hits up to that many.
 
         Only for such searches (first page, by relevance, not while degraded), in one more
         Meilisearch request: the relaxed query (:meth:`TextAnalyzer.relaxed_query_text`) with
@@ -202,7 +206,7 @@ class SearchEngine:
         relaxed query's hits first, then the single terms' in turn.
         """
         if (not self.analyzer or not request.q or result.degraded or request.page != 1
-                or request.sort != "relevance" or result.total >= request.per_page):
+                or request.sort != "relevance" or result.total >= min(request.per_page, RELATED_FILL)):
             return []
         relaxed = replace(request, facets=False)
         text = self.analyzer.relaxed_query_text(request.q)
@@ -223,7 +227,7 @@ class SearchEngine:
             if hit["id"] not in seen:
                 seen.add(hit["id"])
                 near.append(hit)
-        return near[: request.per_page - len(result.hits)]
+        return near[: min(request.per_page, RELATED_FILL) - len(result.hits)]
 
     # --- documents -------------------------------------------------------------------------
     def documents_for(self, opportunities: Iterable[tuple[Opportunity, str]]) -> list[dict[str, Any]]:
