@@ -290,3 +290,20 @@ def test_feed_lists_newest_first_and_honours_filters(client, ids):
     assert len(ids_in_feed) == 3
     published = [e.findtext(f"{ATOM}published") for e in feed.findall(f"{ATOM}entry")]
     assert published == sorted(published, reverse=True)
+
+
+def test_cards_and_filters_name_units_in_the_readers_language(client, services, ids):
+    from opportunity_bank.accounts.admin import set_unit_names
+    from opportunity_bank.db import session_scope
+
+    with session_scope(services.db) as session:
+        set_unit_names(session, None, "Geotekniikka", {"sv": "Geoteknik", "en": "Geotechnical Engineering"})
+    services.answers.version.advance(services.answers.version.value + 1)  # forget kept pages
+    swedish = client.get("/", params={"q": "geotekniikka", "lang": "sv"}).text
+    assert "<dd>Geoteknik</dd>" in swedish  # the card
+    assert re.search(r'>Geoteknik\s+<span class="count">', swedish)  # the filter
+    assert '<dd lang="fi">Geotekniikka</dd>' not in swedish
+    english = client.get("/", params={"q": "geotekniikka", "lang": "en"}).text
+    assert "<dd>Geotechnical Engineering</dd>" in english
+    finnish = client.get("/", params={"q": "geotekniikka", "lang": "fi"}).text
+    assert '<dd lang="fi">Geotekniikka</dd>' in finnish

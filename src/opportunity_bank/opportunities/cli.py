@@ -58,9 +58,10 @@ def run_demo_data(settings: Settings, args: argparse.Namespace) -> int:
     from sqlmodel import Session, func, select
 
     from opportunity_bank import db
+    from opportunity_bank.accounts.admin import set_unit_names
     from opportunity_bank.cli import CommandError
-    from opportunity_bank.models import Opportunity, Target
-    from opportunity_bank.opportunities.demo import demo_records, demo_targets, published_at
+    from opportunity_bank.models import Opportunity, Target, Unit
+    from opportunity_bank.opportunities.demo import UNIT_NAMES, demo_records, demo_targets, published_at
     from opportunity_bank.opportunities.importer import write_records
     from opportunity_bank.opportunities.schemas import validate_import_record
     from opportunity_bank.reports.targets import set_target
@@ -81,6 +82,10 @@ def run_demo_data(settings: Settings, args: argparse.Namespace) -> int:
         if not session.exec(select(func.count(Target.id))).one():
             for year, kind, positions in demo_targets(raws):
                 set_target(session, year, kind, positions)
+        for name, names in UNIT_NAMES.items():
+            unit = session.exec(select(Unit).where(Unit.name == name)).first()
+            if unit is not None and not (unit.name_sv or unit.name_en):  # never over an admin's names
+                set_unit_names(session, None, name, names)
     with Session(engine) as session:
         total = session.exec(select(func.count(Opportunity.id))).one()
     print(f"demo data: created {counts['created']}, updated {counts['updated']}, "

@@ -24,6 +24,15 @@ UNITS = (
     "Geotekniikka",
     "Datapalvelut",
 )
+# What Swedish and English readers see for them (the Finnish name is the key).
+UNIT_NAMES = {
+    "Katu- ja viherpalvelut": {"sv": "Gatu- och grönområdestjänster", "en": "Street and Green Area Services"},
+    "Kunnossapito": {"sv": "Underhåll", "en": "Maintenance"},
+    "Liikennesuunnittelu": {"sv": "Trafikplanering", "en": "Traffic Planning"},
+    "Kaupunkimittaus": {"sv": "Stadsmätning", "en": "City Survey"},
+    "Geotekniikka": {"sv": "Geoteknik", "en": "Geotechnical Engineering"},
+    "Datapalvelut": {"sv": "Datatjänster", "en": "Data Services"},
+}
 
 # (unit index, kind, title, description, tags, language)
 TEMPLATES: tuple[tuple[int, str, str, str, str, str], ...] = (

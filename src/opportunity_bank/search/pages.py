@@ -11,7 +11,10 @@ from typing import Any
 from urllib.parse import urlencode
 
 from litestar import MediaType, Request, Response, get
+from sqlalchemy.engine import Engine
+from sqlmodel import Session, select
 
+from opportunity_bank.models import Unit
 from opportunity_bank.models.enums import DEGREE_LEVELS, KINDS, LANGUAGES
 from opportunity_bank.opportunities.lifecycle import city_today
 from opportunity_bank.search.api import query_lists
@@ -117,26 +120,37 @@ def page_context(request: Request, search: SearchRequest, result: SearchResult |
     }
 
 
+def unit_names(engine: Engine, language: str) -> dict[str, str]:
+    """Unit key -> its name in `language`, for the units that have one (cards and facets
+    show the key, a Finnish name, for the others)."""
+    with Session(engine) as session:
+        units = session.exec(select(Unit)).all()
+    return {unit.name: shown for unit in units
+            if (shown := getattr(unit, f"name_{language}", None)) and shown != unit.name}
+
+
 def search_context(request: Request, services: ServicesDep) -> tuple[int, dict[str, Any]]:
     """The status and template context of a search page: searches (may block), never raises."""
     # A language chosen in the address stays in the form, so typing keeps it in the URL too.
     explicit_language = request.query_params.get("lang") in LANGUAGE_CHOICES
+    names = unit_names(services.db, negotiate_language(request))
     try:
         search = replace(parse_request(query_lists(request), default_per_page=PAGE_SIZE),
                          interface_language=negotiate_language(request))
     except SearchParamError as error:
         return 400, page_context(request, SearchRequest(), None, error=error,
-                                 explicit_language=explicit_language)
+                                 explicit_language=explicit_language, unit_names=names)
     # The fragment re-renders facet counts too: counts that lag behind the query would mislead.
     try:
         result = services.answers.search(search)
     except SearchUnavailable as error:
         log.warning("search page degraded: %s", error)
         return 503, page_context(request, search, None, unavailable=True,
-                                 explicit_language=explicit_language)
+                                 explicit_language=explicit_language, unit_names=names)
     if result.total == 0:
         services.answers.note_miss(search)
-    return 200, page_context(request, search, result, explicit_language=explicit_language)
+    return 200, page_context(request, search, result, explicit_language=explicit_language,
+                             unit_names=names)
 
 
 def render_search_page(request: Request, services: ServicesDep, key: PageKey, version: int) -> RenderedPage:
