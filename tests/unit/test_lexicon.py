@@ -150,3 +150,15 @@ def test_the_shipped_swedish_and_english_wordlists_lemmatise():
     assert wordlist("sv").lemma("gatu") == "gata"
     assert wordlist("en").lemma("inspections") == "inspection"
     assert wordlist("sv").lemma("kesätyö") is None
+
+
+@pytest.mark.parametrize(("query", "language"), [
+    ("traineeship", "en"), ("traineeships", "en"), ("exjobbet", "sv"), ("oppari", "fi"), ("kesäjobeja", "fi"),
+])
+def test_a_colloquial_form_speaks_the_language_of_the_word_it_stands_for(analyzer, query, language):
+    assert analyzer.query_language(query) == language
+
+
+def test_a_reading_whose_base_form_is_a_domain_word_comes_first(analyzer):
+    # Voikko also reads "katuvalojen" as katu + vala (street oaths).
+    assert analyzer.query_text("katuvalojen") == "katuvalo"

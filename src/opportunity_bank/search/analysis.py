@@ -387,6 +387,11 @@ class TextAnalyzer:
         return "en" if set(winners) == {"sv", "en"} else None
 
     def _word_languages(self, word: str) -> tuple[str, ...]:
+        colloquial = self.colloquial_form(word)
+        if colloquial and colloquial != word:
+            # A clipped or colloquial form speaks the language of what it stands for
+            # (traineeship -> internship: English; exjobb -> examensarbete: Swedish).
+            return self.word_languages(tokens(colloquial)[0]) if tokens(colloquial) else ()
         found = [FINNISH] if self._known_finnish(word) else []
         found += [lang for lang in FOREIGN_LANGUAGES if wordlist(lang).lemma(word) is not None]
         if not found:
@@ -436,7 +441,7 @@ class TextAnalyzer:
             return None
         with self._lock:
             analyses = self._get_voikko().analyze(word)
-        return _preferred_reading(analyses)
+        return _preferred_reading(analyses, self._vocabulary)
 
     def _finnish_terms(self, word: str) -> tuple[str, ...]:
         """Base forms and compound parts of a Finnish word; empty if Voikko does not know it."""
@@ -530,15 +535,18 @@ def _terms_of_analyses(analyses: list[dict]) -> list[str]:
     return bases + parts + roots
 
 
-def _preferred_reading(analyses: list[dict]) -> tuple[str, tuple[tuple[str, str], ...]] | None:
+def _preferred_reading(analyses: list[dict], vocabulary: frozenset[str] = frozenset()
+                       ) -> tuple[str, tuple[tuple[str, str], ...]] | None:
     """The base form and the (part, root) pairs of the reading :func:`_terms_of_analyses`
-    puts first."""
+    puts first, except that a reading whose base form is a domain word comes before the
+    others: *katuvalojen* is street lights (katuvalo), not street oaths (katu + vala)."""
     split = [(a, _compound_parts(a.get("WORDBASES"))) for a in analyses if a.get("BASEFORM")]
     if not split:
         return None
     fewest = min((len(parts) for _, parts in split if parts), default=0)
     kept = [(a, parts) for a, parts in split if not parts or len(parts) == fewest]
-    kept.sort(key=lambda reading: _class_rank(reading[0].get("CLASS")))
+    kept.sort(key=lambda reading: (reading[0]["BASEFORM"].lower() not in vocabulary,
+                                   _class_rank(reading[0].get("CLASS"))))
     analysis, parts = kept[0]
     return analysis["BASEFORM"].lower(), tuple(parts)
 
