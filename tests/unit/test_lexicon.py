@@ -162,3 +162,11 @@ def test_a_colloquial_form_speaks_the_language_of_the_word_it_stands_for(analyze
 def test_a_reading_whose_base_form_is_a_domain_word_comes_first(analyzer):
     # Voikko also reads "katuvalojen" as katu + vala (street oaths).
     assert analyzer.query_text("katuvalojen") == "katuvalo"
+
+
+@pytest.mark.parametrize(("query", "terms"), [
+    ("puistokesätöitä", "puisto kesätyö"),
+    ("hulevesiopinnäytetyö", "hulevesi opinnäytetyö"),
+])
+def test_a_compound_ending_in_a_domain_word_keeps_that_word_whole(analyzer, query, terms):
+    assert analyzer.query_text(query) == terms

@@ -277,6 +277,9 @@ class TextAnalyzer:
             return (base,)
         if len(parts) == 1:
             return (parts[0][1],)
+        tail = self._domain_tail(word)
+        if tail:
+            return tail
         terms: list[str] = []
         for part, root in parts:
             if part in self._colloquial:
@@ -284,6 +287,16 @@ class TextAnalyzer:
             else:
                 terms.append(part if part in self._vocabulary else root)
         return tuple(terms)
+
+    def _domain_tail(self, word: str) -> tuple[str, ...]:
+        """A compound that ends in a domain word, as the head's terms and that word whole, so
+        its synonyms fire: *puistokesätöitä* -> puisto, kesätyö (sommarjobb, summer job);
+        *liikenneturvallisuusopinnäytetyö* -> …, opinnäytetyö. The longest such tail wins."""
+        for cut in range(MIN_HEAD, len(word) - MIN_TAIL + 1):
+            reading = self.finnish_reading(word[cut:])
+            if reading and reading[0] in self._vocabulary and self._known_finnish(word[:cut]):
+                return _dedupe_tuple([*self.query_word(word[:cut]), reading[0]])
+        return ()
 
     def _split_unknown_finnish(self, word: str) -> tuple[str, ...]:
         """A compound of two words Voikko or the lexicon knows that Voikko itself does not
