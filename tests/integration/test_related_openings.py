@@ -13,6 +13,8 @@ OPENINGS = [
     (2, "internship", "Ilmastotyön harjoittelija", "Päästölaskentaa ja ilmasto-ohjelman seurantaa."),
     (3, "summer_job", "Puistotyöntekijä", "Nurmikoiden leikkuuta ja istutuksia."),
     (4, "thesis", "Diplomityö katuvalaistuksen ohjauksesta", "Valaistuksen energiankulutus."),
+    (5, "internship", "Arboristiharjoittelija", "Puunhoitoa kokeneen työparin kanssa."),
+    (6, "thesis", "Katupuiden kuntoinventointi", "Espoon keskuksen katupuut ja niiden elinvoima."),
 ]
 
 
@@ -38,6 +40,13 @@ def test_a_short_answer_is_followed_by_openings_near_it(client, openings):
     assert ids(answer["hits"]) == ["t-0001"] and answer["total"] == 1
     # the climate internship shares the compound's part "ilmasto", not the whole word
     assert ids(answer["related"]) == ["t-0002"]
+
+
+def test_associated_terms_reach_openings_that_share_no_word_with_the_search(client, openings):
+    answer = search(client, q="arboristi")
+    assert ids(answer["hits"]) == ["t-0005"]
+    # associations.json: arboristi -> katupuu, …; the street-tree thesis never says "arboristi"
+    assert "t-0006" in ids(answer["related"])
 
 
 def test_related_openings_keep_the_filters(client, openings):

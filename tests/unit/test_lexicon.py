@@ -170,3 +170,19 @@ def test_a_reading_whose_base_form_is_a_domain_word_comes_first(analyzer):
 ])
 def test_a_compound_ending_in_a_domain_word_keeps_that_word_whole(analyzer, query, terms):
     assert analyzer.query_text(query) == terms
+
+
+def test_associations_are_a_reviewed_thesaurus():
+    from opportunity_bank.search.analysis import read_associations
+
+    data = read_associations()
+    assert "_provenance" in data and len(data["related"]) >= 200
+    for key, values in data["related"].items():
+        assert key == key.strip().lower() and 1 <= len(values) <= 8, key
+        assert key not in values and len(set(values)) == len(values), key
+
+
+def test_associated_terms_leave_out_the_querys_own_terms(analyzer):
+    terms = analyzer.associated_terms("arboristi")
+    assert "puuinventointi" in terms and "arboristi" not in terms
+    assert analyzer.associated_terms("zzqqxx") == []

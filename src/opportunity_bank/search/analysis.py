@@ -89,11 +89,14 @@ class TextAnalyzer:
         colloquial: dict[str, str] | None = None,
         stopwords: Iterable[str] = (),
         dictionary_path: Path | None = None,
+        associations: dict[str, list[str]] | None = None,
     ) -> None:
         """``vocabulary``: domain words (those of the synonym list) that a query word Voikko
         does not know may be normalised to, through a stem or a spelling suggestion.
         ``colloquial``: clipped and colloquial forms -> the vocabulary word they stand for;
         ``stopwords``: query words that carry no topic (both from lexicon.json).
+        ``associations``: a term -> terms a student searching it may also want (related,
+        broader and narrower concepts; associations.json), used only for related openings.
         ``dictionary_path``: a directory holding the Finnish dictionary (the setting
         ``OPPORTUNITY_BANK_VOIKKO_PATH``); None: Voikko's standard places."""
         self._lock = threading.Lock()
@@ -102,6 +105,7 @@ class TextAnalyzer:
         self._stemmers: dict[str, object] = {}
         self._colloquial = dict(colloquial or {})
         self._stopwords = frozenset(stopwords)
+        self._associations = {key.lower(): list(values) for key, values in (associations or {}).items()}
         self._vocabulary = frozenset(
             w for term in [*vocabulary, *self._colloquial.values()] for w in tokens(term)
         )
@@ -190,6 +194,16 @@ class TextAnalyzer:
             for language in FOREIGN_LANGUAGES:
                 terms.extend(self._foreign_parts(self._lemma(word, language), language, whole_known=True))
         return " ".join(_dedupe(terms)[:MAX_QUERY_TERMS])
+
+    def associated_terms(self, query: str) -> list[str]:
+        """Terms associated with the query's words (associations.json), analysed as queries
+        send them, without the query's own terms: for related openings only, each asked on
+        its own (*arboristi* -> katupuu, puunhoito…)."""
+        words = [w[:MAX_ANALYSED_WORD_LENGTH] for w in tokens(query[:MAX_QUERY_CHARS])[:MAX_QUERY_WORDS]]
+        own = {t for w in words for t in self.query_word(w)}
+        keys = [*words, *(t for w in words for t in self.query_word(w))]
+        found = [self.analysed_phrase(value) for key in keys for value in self._associations.get(key, ())]
+        return [t for t in _dedupe(found) if t and t not in own][:MAX_QUERY_TERMS]
 
     def recognised(self, term: str) -> bool:
         """Whether a dictionary (Voikko, Swedish, English) or the lexicon knows the word."""
@@ -618,6 +632,7 @@ def get_analyzer(dictionary_path: Path | None = None) -> TextAnalyzer:
                 colloquial=lexicon["colloquial"],
                 stopwords=lexicon["stopwords"],
                 dictionary_path=dictionary_path,
+                associations=read_associations()["related"],
             )
         return _analyzers[dictionary_path]
 
@@ -634,6 +649,12 @@ def load_synonym_groups(analyzer: Analyzer | None = None) -> list[list[str]]:
         _dedupe([*group, *(analyzer.analysed_phrase(term) for term in group)])
         for group in _read_synonym_groups()
     ]
+
+
+def read_associations() -> dict:
+    """Related, broader and narrower terms (associations.json, with its provenance)."""
+    source = resources.files(__package__).joinpath("associations.json")
+    return json.loads(source.read_text(encoding="utf-8"))
 
 
 def read_lexicon() -> dict:

@@ -210,7 +210,9 @@ class SearchEngine:
             return []
         relaxed = replace(request, facets=False)
         text = self.analyzer.relaxed_query_text(request.q)
-        texts = [text, *text.split()[:RELATED_SINGLE_TERMS]] if " " in text else [text]
+        singles = text.split()[:RELATED_SINGLE_TERMS] if " " in text else []
+        associated = self.analyzer.associated_terms(request.q)[:RELATED_SINGLE_TERMS]
+        texts = [text, *singles, *associated]
         language = self.query_language(request)
         queries = [meili_queries(relaxed, t, self.index_uid, today, matching_strategy="frequency",
                                  query_language=language)[0] for t in texts]
@@ -220,7 +222,7 @@ class SearchEngine:
             log.warning("no related openings for %r: %s", request.q, error)
             return []
         lists = [shape_result(relaxed, [answer]).hits for answer in answers]
-        ranked = [*lists[0], *(hit for row in zip_longest(*lists[1:]) for hit in row if hit)]
+        ranked = [*lists[0], *_in_turn(lists[1:1 + len(singles)]), *_in_turn(lists[1 + len(singles):])]
         seen = {hit["id"] for hit in result.hits}
         near = []
         for hit in ranked:
@@ -277,6 +279,11 @@ class SearchEngine:
             offset += page
             if offset >= answer["total"]:
                 return
+
+
+def _in_turn(lists: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """The first of each list, then the second of each, …"""
+    return [hit for row in zip_longest(*lists) for hit in row if hit]
 
 
 def _settings_match(current: dict[str, Any], wanted: dict[str, Any]) -> bool:
