@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import gzip
 import hashlib
 import logging
+import time
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -120,9 +122,18 @@ def page_context(request: Request, search: SearchRequest, result: SearchResult |
     }
 
 
-def unit_names(engine: Engine, language: str) -> dict[str, str]:
+UNIT_NAMES_SECONDS = 30
+
+
+def unit_names(engine: Engine, language: str, version: int) -> dict[str, str]:
     """Unit key -> its name in `language`, for the units that have one (cards and facets
-    show the key, a Finnish name, for the others)."""
+    show the key, a Finnish name, for the others). Read once per index version and
+    UNIT_NAMES_SECONDS: an administrator's new name shows within that time."""
+    return _unit_names(engine, language, version, int(time.monotonic() // UNIT_NAMES_SECONDS))
+
+
+@functools.lru_cache(maxsize=64)
+def _unit_names(engine: Engine, language: str, _version: int, _window: int) -> dict[str, str]:
     with Session(engine) as session:
         units = session.exec(select(Unit)).all()
     return {unit.name: shown for unit in units
@@ -133,7 +144,7 @@ def search_context(request: Request, services: ServicesDep) -> tuple[int, dict[s
     """The status and template context of a search page: searches (may block), never raises."""
     # A language chosen in the address stays in the form, so typing keeps it in the URL too.
     explicit_language = request.query_params.get("lang") in LANGUAGE_CHOICES
-    names = unit_names(services.db, negotiate_language(request))
+    names = unit_names(services.db, negotiate_language(request), services.answers.version.value)
     try:
         search = replace(parse_request(query_lists(request), default_per_page=PAGE_SIZE),
                          interface_language=negotiate_language(request))
