@@ -35,7 +35,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from alembic.script import ScriptDirectory
-from sqlalchemy import create_engine, text
+from sqlalchemy import create_engine, inspect, text
 from sqlalchemy.engine import Engine, make_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
@@ -85,9 +85,13 @@ def batches(rows: Iterator[tuple]) -> Iterator[list[tuple]]:
 
 def insert_units(engine: Engine) -> None:
     now = datetime.now(UTC)
+    # Before the report triggers (migration 0002) units have no name_key yet (0005).
+    keyed = "name_key" in {column["name"] for column in inspect(engine).get_columns("units")}
+    columns = "id, name, name_key, created_at" if keyed else "id, name, created_at"
+    values = ":id, :name, :key, :now" if keyed else ":id, :name, :now"
     with engine.begin() as connection:
         connection.execute(
-            text("INSERT INTO units (id, name, name_key, created_at) VALUES (:id, :name, :key, :now)"),
+            text(f"INSERT INTO units ({columns}) VALUES ({values})"),  # noqa: S608 (fixed names)
             [{"id": i, "name": f"Unit {i:02d}", "key": f"unit{i:02d}", "now": now}
              for i in range(1, UNITS + 1)],
         )
