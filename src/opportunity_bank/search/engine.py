@@ -6,6 +6,7 @@ indexer read openings from it (search.rebuild, search.indexer).
 
 from __future__ import annotations
 
+import itertools
 import logging
 import time
 from collections.abc import Iterable, Iterator
@@ -208,28 +209,36 @@ class SearchEngine:
         if (not self.analyzer or not request.q or result.degraded or request.page != 1
                 or request.sort != "relevance" or result.total >= min(request.per_page, RELATED_FILL)):
             return []
-        relaxed = replace(request, facets=False)
+        wanted = min(request.per_page, RELATED_FILL) - len(result.hits)
+        relaxed = replace(request, facets=False, per_page=RELATED_FILL)
+        language = self.query_language(request)
         text = self.analyzer.relaxed_query_text(request.q)
+        seen = {hit["id"] for hit in result.hits}
+        near: list[dict[str, Any]] = []
+        # The relaxed query alone often fills the list; the single terms are asked only if not.
         singles = text.split()[:RELATED_SINGLE_TERMS] if " " in text else []
         associated = self.analyzer.associated_terms(request.q)[:RELATED_SINGLE_TERMS]
-        texts = [text, *singles, *associated]
-        language = self.query_language(request)
-        queries = [meili_queries(relaxed, t, self.index_uid, today, matching_strategy="frequency",
-                                 query_language=language)[0] for t in texts]
-        try:
-            answers = self.reader.multi_search(queries)["results"]
-        except Exception as error:
-            log.warning("no related openings for %r: %s", request.q, error)
-            return []
-        lists = [shape_result(relaxed, [answer]).hits for answer in answers]
-        ranked = [*lists[0], *_in_turn(lists[1:1 + len(singles)]), *_in_turn(lists[1 + len(singles):])]
-        seen = {hit["id"] for hit in result.hits}
-        near = []
-        for hit in ranked:
-            if hit["id"] not in seen:
-                seen.add(hit["id"])
-                near.append(hit)
-        return near[: min(request.per_page, RELATED_FILL) - len(result.hits)]
+        for stage in ([[text]], [singles, associated]):
+            texts = [t for group in stage for t in group]
+            if not texts:
+                continue
+            try:
+                answers = self.reader.multi_search(
+                    [_lean(meili_queries(relaxed, t, self.index_uid, today, matching_strategy="frequency",
+                                         query_language=language)[0]) for t in texts])["results"]
+            except Exception as error:
+                log.warning("no related openings for %r: %s", request.q, error)
+                break
+            lists = [shape_result(relaxed, [answer]).hits for answer in answers]
+            bounds = [0, *itertools.accumulate(len(group) for group in stage)]
+            for start, end in itertools.pairwise(bounds):
+                for hit in _in_turn(lists[start:end]):
+                    if hit["id"] not in seen:
+                        seen.add(hit["id"])
+                        near.append(hit)
+            if len(near) >= wanted:
+                break
+        return near[:wanted]
 
     # --- documents -------------------------------------------------------------------------
     def documents_for(self, opportunities: Iterable[tuple[Opportunity, str]]) -> list[dict[str, Any]]:
@@ -279,6 +288,13 @@ class SearchEngine:
             offset += page
             if offset >= answer["total"]:
                 return
+
+
+def _lean(query: dict[str, Any]) -> dict[str, Any]:
+    """A related-openings question: hits only, no facet counts (the dearest part of a broad
+    query) and no highlights (related cards show plain titles)."""
+    return {k: v for k, v in query.items()
+            if k not in ("facets", "attributesToHighlight", "highlightPreTag", "highlightPostTag")}
 
 
 def _in_turn(lists: list[list[dict[str, Any]]]) -> list[dict[str, Any]]:
