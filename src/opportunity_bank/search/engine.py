@@ -6,7 +6,6 @@ indexer read openings from it (search.rebuild, search.indexer).
 
 from __future__ import annotations
 
-import itertools
 import logging
 import time
 from collections.abc import Iterable, Iterator
@@ -128,17 +127,11 @@ class SearchEngine:
             pause = min(pause * 1.5, TASK_POLL_MAX_SECONDS)
 
     def healthy(self) -> bool:
-        try:
-            return self.reader.health().get("status") == "available"
-        except Exception:
-            return False
+        return _available(self.reader)
 
     def answers_health(self) -> bool:
         """Whether the server answers /health within PROBE_TIMEOUT_SECONDS."""
-        try:
-            return self.prober.health().get("status") == "available"
-        except Exception:
-            return False
+        return _available(self.prober)
 
     def document_count(self, uid: str | None = None) -> int:
         return self.client.index(uid or self.index_uid).get_stats().number_of_documents
@@ -199,12 +192,12 @@ class SearchEngine:
         """Openings near a search that found fewer than RELATED_FILL (and than a page), to list
         after its hits up to that many.
 
-        Only for such searches (first page, by relevance, not while degraded), in one more
-        Meilisearch request: the relaxed query (:meth:`TextAnalyzer.relaxed_query_text`) with
-        the "frequency" strategy, which ends with its rarest term alone, and each of its first
-        terms alone, so a compound's part (*ilmasto* of *ilmastonmuutos*) is reached even when
-        it is the commonest term. Same filters; without what the search already found; the
-        relaxed query's hits first, then the single terms' in turn.
+        Only for such searches (first page, by relevance, not while degraded). First the
+        relaxed query (:meth:`TextAnalyzer.relaxed_query_text`) with the "frequency" strategy,
+        which ends with its rarest term alone; only if that does not fill the list, each of
+        its first terms alone (so a compound's part, *ilmasto* of *ilmastonmuutos*, is reached
+        even when it is the commonest term) and then the terms associated with the search,
+        each in turn. Same filters; without what the search already found.
         """
         if (not self.analyzer or not request.q or result.degraded or request.page != 1
                 or request.sort != "relevance" or result.total >= min(request.per_page, RELATED_FILL)):
@@ -212,33 +205,40 @@ class SearchEngine:
         wanted = min(request.per_page, RELATED_FILL) - len(result.hits)
         relaxed = replace(request, facets=False, per_page=RELATED_FILL)
         language = self.query_language(request)
-        text = self.analyzer.relaxed_query_text(request.q)
         seen = {hit["id"] for hit in result.hits}
         near: list[dict[str, Any]] = []
-        # The relaxed query alone often fills the list; the single terms are asked only if not.
-        singles = text.split()[:RELATED_SINGLE_TERMS] if " " in text else []
-        associated = self.analyzer.associated_terms(request.q)[:RELATED_SINGLE_TERMS]
-        for stage in ([[text]], [singles, associated]):
-            texts = [t for group in stage for t in group]
-            if not texts:
-                continue
+        for groups in self._related_stages(request.q):
             try:
-                answers = self.reader.multi_search(
-                    [_lean(meili_queries(relaxed, t, self.index_uid, today, matching_strategy="frequency",
-                                         query_language=language)[0]) for t in texts])["results"]
+                hits = self._related_hits(relaxed, groups, today, language)
             except Exception as error:
                 log.warning("no related openings for %r: %s", request.q, error)
                 break
-            lists = [shape_result(relaxed, [answer]).hits for answer in answers]
-            bounds = [0, *itertools.accumulate(len(group) for group in stage)]
-            for start, end in itertools.pairwise(bounds):
-                for hit in _in_turn(lists[start:end]):
-                    if hit["id"] not in seen:
-                        seen.add(hit["id"])
-                        near.append(hit)
+            for hit in hits:
+                if hit["id"] not in seen:
+                    seen.add(hit["id"])
+                    near.append(hit)
             if len(near) >= wanted:
                 break
         return near[:wanted]
+
+    def _related_stages(self, q: str) -> Iterator[list[list[str]]]:
+        """The related questions, in groups whose answers are taken in turn; a later stage is
+        worked out only when asked for."""
+        terms = self.analyzer.relaxed_query_text(q).split()
+        yield [[" ".join(terms)]]
+        yield [terms[:RELATED_SINGLE_TERMS] if len(terms) > 1 else [],
+               self.analyzer.associated_terms(q)[:RELATED_SINGLE_TERMS]]
+
+    def _related_hits(self, request: SearchRequest, groups: list[list[str]], today: date,
+                      language: str | None) -> list[dict[str, Any]]:
+        texts = [text for group in groups for text in group]
+        if not texts:
+            return []
+        answers = self.reader.multi_search(
+            [_lean(meili_queries(request, text, self.index_uid, today, matching_strategy="frequency",
+                                 query_language=language)[0]) for text in texts])["results"]
+        lists = iter([shape_result(request, [answer]).hits for answer in answers])
+        return [hit for group in groups for hit in _in_turn([next(lists) for _ in group])]
 
     # --- documents -------------------------------------------------------------------------
     def documents_for(self, opportunities: Iterable[tuple[Opportunity, str]]) -> list[dict[str, Any]]:
@@ -288,6 +288,13 @@ class SearchEngine:
             offset += page
             if offset >= answer["total"]:
                 return
+
+
+def _available(client: SearchClient) -> bool:
+    try:
+        return client.health().get("status") == "available"
+    except Exception:
+        return False
 
 
 def _lean(query: dict[str, Any]) -> dict[str, Any]:
