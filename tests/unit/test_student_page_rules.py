@@ -126,3 +126,23 @@ def test_atom_feed_is_well_formed_and_complete():
 def test_feed_text_helpers():
     assert clean("a\x00b\x0bc\td") == "abc\td"
     assert rfc3339(datetime(2026, 1, 2, 3, 4, 5)) == "2026-01-02T03:04:05Z"
+
+
+def card_facts(environment, unit="Kadut", shown=None, deadline="2026-05-31", today=TODAY) -> str:
+    return str(environment.from_string(
+        '{{ kept("search/_card.html", "facts", unit, shown, 2, "fi,sv", deadline, today) }}'
+    ).render(unit=unit, shown=shown, deadline=deadline, today=today))
+
+
+def test_kept_card_facts_follow_their_arguments_and_language():
+    from opportunity_bank.settings import PROJECT_ROOT
+    from opportunity_bank.web.templating import make_environment
+
+    finnish, swedish = (make_environment(PROJECT_ROOT / "templates", code) for code in ("fi", "sv"))
+    first = card_facts(finnish)
+    assert "(vielä 11 päivää)" in first and '<dd lang="fi">Kadut</dd>' in first
+    assert card_facts(finnish) == first
+    # The day, the unit's name in the reader's language and the interface language each show.
+    assert "(vielä 10 päivää)" in card_facts(finnish, today=date(2026, 5, 21))
+    assert "<dd>Gator</dd>" in card_facts(swedish, shown="Gator")
+    assert "11 dagar kvar" in card_facts(swedish)

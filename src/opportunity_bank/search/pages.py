@@ -109,6 +109,7 @@ def page_context(request: Request, search: SearchRequest, result: SearchResult |
     return {
         "search": search,
         "result": result,
+        "today": city_today(),  # the day a card's "closes in" counts from
         "facet_groups": facet_groups(search, result),
         "filtered": bool(search.filters()),
         "pages": page_numbers(search.page, last_page) if result and result.total else [],

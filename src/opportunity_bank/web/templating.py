@@ -9,10 +9,11 @@ the language. Templates can rely on `_`, `lang` and `language_url` being defined
 from __future__ import annotations
 
 from collections.abc import Mapping
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, Undefined, pass_context, select_autoescape
+from jinja2 import Environment, FileSystemLoader, Undefined, pass_context, pass_environment, select_autoescape
 from jinja2 import TemplateNotFound as JinjaTemplateNotFound
 from jinja2.runtime import Context
 from litestar.exceptions import TemplateNotFoundException
@@ -48,6 +49,25 @@ def language_url(context: Context, language: str) -> str:
     return i18n.language_url(request.url.path, request.url.query, language)
 
 
+KEPT_MACRO_OUTPUTS = 4096  # per language; a card's facts are some 400 bytes
+
+
+@pass_environment
+def kept(environment: Environment, template: str, macro: str, *args: Any) -> Markup:
+    """`macro` of `template` called with `args`, its output kept for the same arguments.
+
+    For parts repeated across many pages whose output follows from their arguments alone
+    (no context): a search page shows twenty cards, and rendering their facts through macros,
+    gettext and date filters costs more than the rest of the page. Arguments must be hashable.
+    """
+    return _kept_output(environment, template, macro, args)
+
+
+@lru_cache(maxsize=KEPT_MACRO_OUTPUTS * len(i18n.LANGUAGES))
+def _kept_output(environment: Environment, template: str, macro: str, args: tuple) -> Markup:
+    return getattr(environment.get_template(template).module, macro)(*args)
+
+
 def make_environment(directory: Path, language: str = i18n.DEFAULT_LANGUAGE, *, escape_all: bool = True,
                      undefined: type[Undefined] = Undefined) -> Environment:
     """`escape_all=False` is for plain-text templates (mails' text parts) only."""
@@ -65,7 +85,7 @@ def make_environment(directory: Path, language: str = i18n.DEFAULT_LANGUAGE, *, 
     environment.filters["highlight"] = highlight
     environment.globals.update(lang=language, languages=i18n.LANGUAGES, endonyms=i18n.ENDONYMS,
                                language_url=language_url, days_until=i18n.days_until,
-                               static_url=static_url, staff_user=staff_user)
+                               static_url=static_url, staff_user=staff_user, kept=kept)
     return environment
 
 
