@@ -211,3 +211,14 @@ def test_synonyms_also_carry_the_base_form_queries_send(analyzer):
     learning = next(group for group in groups if "machine learning" in group)
     assert analyzer.query_text("koneoppiminen").split()[0] in learning
     assert "kesätyö" in next(group for group in groups if "sommarjobb" in group)
+
+
+def test_a_word_still_being_typed_is_read_without_voikko_suggestions(analyzer, monkeypatch):
+    # Nearly written: read as the domain word it begins, so its synonyms fire as for the word.
+    assert analyzer.query_word("vieraslaj") == analyzer.query_word("vieraslaji")
+    assert analyzer.domain_completion("kesäty") == "kesätyö"
+    # Far from any one word: left to Meilisearch's prefix search. Neither asks Voikko for
+    # suggestions, which cost milliseconds for every new letter typed.
+    monkeypatch.setattr(analyzer, "_suggestions", lambda word: pytest.fail(f"suggestions for {word}"))
+    assert analyzer.query_word("liikennesu") == ("liikennesu",)
+    assert analyzer.domain_completion("zzz") is None

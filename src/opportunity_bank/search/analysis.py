@@ -18,6 +18,7 @@ Measurements, the reasoning and the command to reproduce them are in
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import functools
 import json
@@ -56,6 +57,8 @@ MAX_ANALYSED_WORD_LENGTH = 60
 WORD_CACHE_SIZE = 200_000
 # Voikko orders suggestions by likelihood; further down they are rarely what was meant.
 MAX_SUGGESTIONS = 5
+# A word this near a domain word it begins is read as that word (as a suggestion would be).
+MAX_MISSING_LETTERS = 2
 
 # Letters and digits; everything else (hyphens too) separates words, as in Meilisearch.
 _WORD_RE = re.compile(r"[^\W_]+")
@@ -116,6 +119,8 @@ class TextAnalyzer:
         self.foreign_terms = functools.lru_cache(maxsize=cache_size)(self._foreign_terms)
         self.query_word = functools.lru_cache(maxsize=cache_size)(self._query_word)
         self.word_languages = functools.lru_cache(maxsize=cache_size)(self._word_languages)
+        # Analysing one unknown word looks up its cuts in both dictionaries many times over.
+        self.dictionary_lemma = functools.lru_cache(maxsize=cache_size * 4)(self._dictionary_lemma)
 
     tokens = staticmethod(tokens)
 
@@ -238,6 +243,21 @@ class TextAnalyzer:
     def _suggestable_words(self) -> list[str]:
         return sorted(self._vocabulary | set(self._colloquial))
 
+    def domain_completion(self, word: str) -> str | None:
+        """For the beginning of a longer domain or lexicon word: the shortest such word if
+        at most MAX_MISSING_LETTERS are missing (kesäty -> kesätyö), else "" (kes); None
+        when ``word`` begins none."""
+        words = self._suggestable_words
+        at = bisect.bisect_right(words, word)
+        completions = []
+        while at < len(words) and words[at].startswith(word):
+            completions.append(words[at])
+            at += 1
+        if not completions:
+            return None
+        shortest = min(completions, key=len)
+        return shortest if len(shortest) - len(word) <= MAX_MISSING_LETTERS else ""
+
     def _query_word(self, word: str) -> tuple[str, ...]:
         """The terms a query word contributes (see :meth:`query_text`).
 
@@ -275,6 +295,12 @@ class TextAnalyzer:
             parts = self._foreign_parts(word, language)
             if parts:
                 return tuple(self.vocabulary_word(p) or p for p in parts)
+        completion = self.domain_completion(word)
+        if completion is not None:
+            # What a student is still typing. Nearly written, it is read as the domain word
+            # (vieraslaj -> vieraslaji, and its synonyms); otherwise Meilisearch matches it
+            # as a prefix. Either way Voikko's suggestions (a few ms a word) are not needed.
+            return self.query_word(completion) if completion else (word,)
         for suggestion in self._suggestions(word):
             base = self.base_form(suggestion.lower())
             if base in self._vocabulary:
@@ -381,10 +407,14 @@ class TextAnalyzer:
         return ()
 
     def _known(self, word: str, language: str) -> bool:
-        return word in self._vocabulary or wordlist(language).lemma(word) is not None
+        return word in self._vocabulary or self.dictionary_lemma(word, language) is not None
 
     def _lemma(self, word: str, language: str) -> str:
-        return wordlist(language).lemma(word) or word
+        return self.dictionary_lemma(word, language) or word
+
+    @staticmethod
+    def _dictionary_lemma(word: str, language: str) -> str | None:
+        return wordlist(language).lemma(word)
 
     def query_language(self, query: str, interface_language: str = "") -> str | None:
         """The language the query is written in, by its words.
@@ -420,7 +450,7 @@ class TextAnalyzer:
             # (traineeship -> internship: English; exjobb -> examensarbete: Swedish).
             return self.word_languages(tokens(colloquial)[0]) if tokens(colloquial) else ()
         found = [FINNISH] if self._known_finnish(word) else []
-        found += [lang for lang in FOREIGN_LANGUAGES if wordlist(lang).lemma(word) is not None]
+        found += [lang for lang in FOREIGN_LANGUAGES if self.dictionary_lemma(word, lang) is not None]
         if not found:
             found = [lang for lang in FOREIGN_LANGUAGES if self._foreign_parts(word, lang)]
         return tuple(found)
