@@ -13,6 +13,8 @@ from typing import Any
 
 import meilisearch
 import requests
+from litestar.exceptions import SerializationException
+from litestar.serialization import decode_json
 from meilisearch._httprequests import HttpRequests
 from meilisearch.errors import MeilisearchApiError, MeilisearchCommunicationError, MeilisearchTimeoutError
 from requests.adapters import HTTPAdapter
@@ -55,10 +57,19 @@ class PooledHttpRequests(HttpRequests):
 
 
 def answer(response: requests.Response) -> Any:
-    """The decoded body of a 2xx answer (the response itself when empty), else the API error."""
+    """The decoded body of a 2xx answer (the response itself when empty), else the API error.
+
+    Decoded with msgspec (Litestar's decoder): a page of hits with facets decodes in a
+    fraction of the time the standard library takes, on every search that misses the cache.
+    """
     if not response.ok:
         raise MeilisearchApiError(f"{response.status_code} {response.reason}", response)
-    return response.json() if response.content else response
+    if not response.content:
+        return response
+    try:
+        return decode_json(response.content)
+    except SerializationException as error:
+        raise MeilisearchCommunicationError(f"Meilisearch answered no JSON: {error}") from error
 
 
 def pooled_session() -> requests.Session:

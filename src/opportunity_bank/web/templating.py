@@ -49,7 +49,7 @@ def language_url(context: Context, language: str) -> str:
     return i18n.language_url(request.url.path, request.url.query, language)
 
 
-KEPT_MACRO_OUTPUTS = 4096  # per language; a card's facts are some 400 bytes
+KEPT_MACRO_OUTPUTS = 2048  # per language; with its key some 600 bytes each: 4 MB at most
 
 
 @pass_environment
