@@ -38,6 +38,7 @@ from opportunity_bank import db  # noqa: E402
 from opportunity_bank.opportunities.importer import write_records  # noqa: E402
 from opportunity_bank.opportunities.lifecycle import city_today  # noqa: E402
 from opportunity_bank.opportunities.schemas import validate_import_record  # noqa: E402
+from opportunity_bank.search.analysis import get_analyzer  # noqa: E402
 from opportunity_bank.search.managed import ManagedMeilisearch, free_loopback_port  # noqa: E402
 from opportunity_bank.search.version import bump_version  # noqa: E402
 from opportunity_bank.settings import Settings  # noqa: E402
@@ -110,13 +111,30 @@ def forget_cached_answers(engine) -> None:
     time.sleep(0.5)
 
 
+def publish_word(n: int) -> str:
+    """A made-up word for the n-th publish that the query analysis leaves as it is.
+
+    Voikko reads some made-up words as others (julkaisuaaijaa -> julkaista, aija); the search
+    then asks for those and not for the word, and the opening is never found by it. That is
+    a limit of analysing words no dictionary knows, not of publishing, so such words are
+    skipped here.
+    """
+    analyzer = get_analyzer()
+    for attempt in range(100):
+        stamp = f"{n:03d}{(int(time.time()) + attempt) % 1000:03d}"
+        word = "julkaisu" + "".join(chr(97 + int(d)) for d in stamp)
+        if analyzer.query_text(word) == word:
+            return word
+    raise RuntimeError(f"no made-up word for publish {n} is left alone by the analysis")
+
+
 def publish_latencies(base: str, engine, count: int) -> list[float]:
     """Write a published opening through the database, then poll the API until it is found."""
     latencies = []
     today = city_today()
     with httpx.Client(base_url=base, timeout=10) as client:
         for n in range(count):
-            word = "julkaisu" + "".join(chr(97 + int(d)) for d in f"{n:03d}{int(time.time()) % 1000:03d}")
+            word = publish_word(n)
             raw = next(data.bench_records(1, today, seed=n))
             raw.update(external_id=f"publish-{word}", title=f"Tehtävä {word}", status="published",
                        year=today.year + (today.month >= 9),

@@ -55,6 +55,7 @@ MAX_QUERY_CHARS = 1000
 # Longer "words" are pasted garbage (URLs, hashes); Voikko cannot know them anyway.
 MAX_ANALYSED_WORD_LENGTH = 60
 WORD_CACHE_SIZE = 200_000
+LEMMA_CACHE_SIZE = 20_000
 # Voikko orders suggestions by likelihood; further down they are rarely what was meant.
 MAX_SUGGESTIONS = 5
 # A word this near a domain word it begins is read as that word (as a suggestion would be).
@@ -119,8 +120,9 @@ class TextAnalyzer:
         self.foreign_terms = functools.lru_cache(maxsize=cache_size)(self._foreign_terms)
         self.query_word = functools.lru_cache(maxsize=cache_size)(self._query_word)
         self.word_languages = functools.lru_cache(maxsize=cache_size)(self._word_languages)
-        # Analysing one unknown word looks up its cuts in both dictionaries many times over.
-        self.dictionary_lemma = functools.lru_cache(maxsize=cache_size * 4)(self._dictionary_lemma)
+        # Analysing one unknown word looks up its cuts in both dictionaries many times over;
+        # the same lookups recur within one analysis, so a small cache holds what is reused.
+        self.dictionary_lemma = functools.lru_cache(maxsize=LEMMA_CACHE_SIZE)(self._dictionary_lemma)
 
     tokens = staticmethod(tokens)
 
