@@ -130,7 +130,7 @@ def test_feed_text_helpers():
 
 def card_facts(environment, unit="Kadut", shown=None, deadline="2026-05-31", today=TODAY) -> str:
     return str(environment.from_string(
-        '{{ kept("search/_card.html", "facts", unit, shown, 2, "fi,sv", deadline, today) }}'
+        '{{ kept("search/_card.html", "facts", unit, shown, 2, ["fi", "sv"], deadline, today) }}'
     ).render(unit=unit, shown=shown, deadline=deadline, today=today))
 
 

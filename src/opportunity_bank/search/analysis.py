@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import difflib
 import functools
+import itertools
 import json
 import re
 import threading
@@ -250,14 +251,11 @@ class TextAnalyzer:
         at most MAX_MISSING_LETTERS are missing (kesäty -> kesätyö), else "" (kes); None
         when ``word`` begins none."""
         words = self._suggestable_words
-        at = bisect.bisect_right(words, word)
-        completions = []
-        while at < len(words) and words[at].startswith(word):
-            completions.append(words[at])
-            at += 1
-        if not completions:
+        completions = itertools.takewhile(lambda w: w.startswith(word),
+                                          itertools.islice(words, bisect.bisect_right(words, word), None))
+        shortest = min(completions, key=len, default=None)
+        if shortest is None:
             return None
-        shortest = min(completions, key=len)
         return shortest if len(shortest) - len(word) <= MAX_MISSING_LETTERS else ""
 
     def _query_word(self, word: str) -> tuple[str, ...]:

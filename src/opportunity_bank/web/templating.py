@@ -58,9 +58,11 @@ def kept(environment: Environment, template: str, macro: str, *args: Any) -> Mar
 
     For parts repeated across many pages whose output follows from their arguments alone
     (no context): a search page shows twenty cards, and rendering their facts through macros,
-    gettext and date filters costs more than the rest of the page. Arguments must be hashable.
+    gettext and date filters costs more than the rest of the page. Lists are kept and passed
+    as tuples; other arguments must be hashable.
     """
-    return _kept_output(environment, template, macro, args)
+    return _kept_output(environment, template, macro,
+                        tuple(tuple(arg) if isinstance(arg, list) else arg for arg in args))
 
 
 @lru_cache(maxsize=KEPT_MACRO_OUTPUTS * len(i18n.LANGUAGES))
