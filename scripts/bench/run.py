@@ -297,8 +297,13 @@ def main(argv=None) -> int:
         if not page:
             lines.append(f"| search page {args.page_path} | | n/a: no search results page on this branch "
                          "| | | | | | | | |")
+        # While the load goes straight to Meilisearch the app serves nothing: what it spends
+        # then is its own background work (pollers, indexer), a cost every request shares.
+        idle = [r for r in results if r.target == "Meilisearch direct"]
+        idle_cpu = 1000 * sum(r.cpu[0] for r in idle) / sum(r.elapsed for r in idle)
         lines += [
             "",
+            f"- app CPU while idle (during the direct cells): {idle_cpu:.0f} ms per second",
             f"- import: {args.count:,} rows in {import_seconds:.1f} s = "
             f"**{args.count / import_seconds:,.0f} rows/s** (`opportunity-bank import`, whole command; "
             f"{import_cpu:.1f} CPU seconds = {args.count / import_cpu:,.0f} rows per CPU-second)",

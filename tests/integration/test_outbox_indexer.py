@@ -185,3 +185,29 @@ def test_a_rebuild_queues_again_what_changed_while_it_ran(engine):
     assert sorted(e.opportunity_id for e in queued) == sorted(wanted)
     assert all(e.attempts == 0 and e.last_error is None and e.available_at <= utcnow() for e in queued)
     assert index_version(engine) == version + 1
+
+
+def test_an_idle_indexer_only_reads(settings, engine, meili):
+    # Polled ten times a second on every server: with nothing due it must not open a write
+    # transaction (a commit, on PostgreSQL a transaction id and WAL) each time.
+    from sqlalchemy import event
+
+    from opportunity_bank.search.engine import SearchEngine
+
+    search = SearchEngine(SearchClient(meili.url, meili.master_key), settings.meili_index)
+    search.ensure_index()
+    indexer = OutboxIndexer(engine, search)
+    publish_openings(engine, openings(1, 2))
+    assert indexer.drain() == 2
+    statements: list[str] = []
+
+    def seen(_connection, _cursor, statement, *_args) -> None:
+        statements.append(statement.lstrip().split()[0].upper())
+
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        assert [indexer.drain_once() for _ in range(5)] == [0] * 5
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
+    assert statements and set(statements) == {"SELECT"}
+    search.client.close()

@@ -134,6 +134,8 @@ class OutboxIndexer:
 
         Raises when Meilisearch cannot be reached or refuses; the entries are postponed first.
         """
+        if not self._anything_due():
+            return 0
         entries = self._claim()
         if not entries:
             return 0
@@ -163,6 +165,14 @@ class OutboxIndexer:
         while (deadline is None or time.monotonic() < deadline) and (settled := self.drain_once()) > 0:
             total += settled
         return total
+
+    def _anything_due(self) -> bool:
+        """A read, not the claim's write transaction: polled ten times a second, the claim
+        alone cost an idle server some 20 ms of CPU a second and a database commit each time."""
+        with self.engine.connect() as connection:
+            return connection.execute(
+                select(OutboxEntry.id).where(OutboxEntry.available_at <= utcnow()).limit(1)
+            ).first() is not None
 
     def _claim(self) -> list[Claimed]:
         now = utcnow()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from sqlalchemy import update
 from sqlalchemy.engine import Engine
-from sqlmodel import Session
+from sqlmodel import Session, select
 
 from opportunity_bank.models import SearchState, utcnow
 
@@ -16,9 +16,11 @@ INDEX_VERSION = "index_version"
 
 
 def index_version(engine: Engine) -> int:
-    with Session(engine) as session:
-        state = session.get(SearchState, INDEX_VERSION)
-        return state.value if state else 0
+    # Polled four times a second by every app process: a plain read, no ORM session.
+    with engine.connect() as connection:
+        value = connection.execute(
+            select(SearchState.value).where(SearchState.key == INDEX_VERSION)).scalar()
+    return value or 0
 
 
 def bump_version(session: Session) -> int:
