@@ -2,13 +2,15 @@
 # The Python dependency lock: requirements.lock, every package pinned with its hashes.
 #
 #   bash scripts/lock.sh            resolve pyproject.toml's ranges (with the dev extra) again
-#                                   from PyPI into requirements.lock; then run scripts/setup.sh
+#                                   from PyPI into requirements.lock, keeping the versions it
+#                                   pins where they still fit; then run scripts/setup.sh
+#   bash scripts/lock.sh --upgrade  the same, taking the newest releases within the ranges
 #   bash scripts/lock.sh --check    exit 1 if pyproject.toml's dependencies changed since the
 #                                   lock was made (scripts/setup.sh runs this first)
 #
 # pyproject.toml keeps the ranges; the lock is what gets installed (`pip install
 # --require-hashes`), so every machine and CI get the same files. Rerun it after changing a
-# dependency in pyproject.toml, or to take newer releases within the ranges, and commit
+# dependency in pyproject.toml, or with --upgrade to take newer releases, and commit
 # requirements.lock with pyproject.toml. It resolves with uv (pinned below, installed once into
 # a cache directory outside the checkout) from uv's default index, for Python 3.11 and newer
 # on any platform.
@@ -52,8 +54,14 @@ echo "==> resolving pyproject.toml (with [dev]) into $LOCK"
 hash="$(dependencies_hash)"
 resolved="$(mktemp)"
 trap 'rm -f "$resolved"' EXIT
+upgrade=()
+if [[ "${1:-}" == --upgrade ]]; then
+    upgrade=(--upgrade)
+elif [[ -f "$LOCK" ]]; then
+    cp "$LOCK" "$resolved"  # uv keeps the versions an existing output file pins
+fi
 "$UV_HOME/bin/uv" pip compile pyproject.toml --extra dev --generate-hashes --universal \
-    --python-version 3.11 \
+    --python-version 3.11 "${upgrade[@]}" \
     --custom-compile-command "bash scripts/lock.sh" --quiet -o "$resolved"
 {
     echo "# pyproject dependencies sha256: $hash"
