@@ -1,8 +1,9 @@
-"""Print recall@10 and MRR of our search and of plain Meilisearch on both relevance sets.
+"""Print recall@10 and MRR of our search and of plain Meilisearch on the relevance sets.
 
-    .venv/bin/python scripts/relevance.py [--misses]
+    .venv/bin/python scripts/relevance.py [--misses] [--set NAME …]
 
-For the tuning suite (tests/relevance/) and the held-out set (tests/relevance/heldout/):
+For the tuning suite (tests/relevance/) and the sets written apart from it
+(tests/relevance/heldout/, fresh/ and blind/, docs/search-relevance.md), each in turn:
 starts a throwaway SQLite database, imports the set's openings.jsonl through the real
 importer and indexer into one throwaway Meilisearch, and runs its queries.jsonl both ways.
 With --misses it also lists, for our search, every query that misses an expected opening:
@@ -43,11 +44,15 @@ from opportunity_bank.settings import Settings  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--misses", action="store_true", help="list the queries that miss")
+    parser.add_argument("--set", dest="sets", action="append", choices=list(SETS),
+                        help="only this set (repeatable; default: all)")
     args = parser.parse_args()
     print(f"{'':20} {'set':9} {'lang':5} {'queries':>7} {'recall@10':>10} {'MRR':>7}")
     with tempfile.TemporaryDirectory() as tmp, ManagedMeilisearch(Path(tmp) / "meili") as meili:
         client = SearchClient(meili.url, meili.master_key)
         for number, (set_name, folder) in enumerate(SETS.items()):
+            if args.sets and set_name not in args.sets:
+                continue
             measure(client, Path(tmp) / str(number), set_name, folder, args.misses)
 
 

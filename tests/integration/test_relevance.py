@@ -1,7 +1,7 @@
 """Finnish, Swedish and English queries find what a person would expect.
 
-The three relevance sets (tests/relevance/ for tuning, tests/relevance/heldout/ and
-tests/relevance/fresh/ written apart) are run through the real import, indexer and search;
+The four relevance sets (tests/relevance/ for tuning, tests/relevance/heldout/, fresh/ and
+blind/ written apart) are run through the real import, indexer and search;
 the bars are what we reach today (docs/search-relevance.md), so a change that loses
 relevance on any of them fails here.
 """
@@ -14,15 +14,17 @@ import pytest
 
 from opportunity_bank.opportunities.importer import import_file
 from opportunity_bank.search.query import SearchRequest
-from opportunity_bank.search.relevance import FRESH, HELDOUT, SUITE, evaluate, ours, read_jsonl
+from opportunity_bank.search.relevance import BLIND, FRESH, HELDOUT, SUITE, evaluate, ours, read_jsonl
 from tests.helpers import wait_until
 
 # What we reach today (docs/search-relevance.md), a little below it: the held-out goal of
-# issue 14 (0.90 / 0.85 / 0.85 in each language) is not reached yet on either held-out set.
+# issue 14 (0.90 / 0.85 / 0.85 in each language) is not reached yet on any set written apart;
+# the blind set, the only one nobody tuned on, shows how far.
 BARS = {  # set folder: (recall@10, MRR, recall@10 in each language)
     SUITE: (0.98, 0.97, 0.97),
     HELDOUT: (0.89, 0.95, 0.86),
     FRESH: (0.83, 0.87, 0.80),
+    BLIND: (0.65, 0.82, 0.62),
 }
 
 
@@ -38,7 +40,7 @@ def indexed(services):
     return _import(services, SUITE / "openings.jsonl")
 
 
-@pytest.mark.parametrize("folder", list(BARS), ids=["tuning", "held-out", "fresh"])
+@pytest.mark.parametrize("folder", list(BARS), ids=["tuning", "held-out", "fresh", "blind"])
 def test_relevance_set_meets_its_bars(services, folder):
     search = _import(services, folder / "openings.jsonl")
     queries = read_jsonl(folder / "queries.jsonl")
