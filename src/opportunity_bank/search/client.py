@@ -65,17 +65,15 @@ class PooledTransport:
         headers = dict(self.headers)
         if content_type:
             headers["Content-Type"] = content_type
-        data: Any = None
+        data: bytes | None = None
         if method != "GET":
             # As the official client encodes bodies: bytes as they are, falsy ones as "" or null.
             if isinstance(body, bytes):
                 data = body
             elif isinstance(body, bool) or body:
-                data = json.dumps(body, cls=serializer)
+                data = json.dumps(body, cls=serializer).encode()
             else:
-                data = "" if body == "" else "null"
-        if isinstance(data, str):
-            data = data.encode()
+                data = b"" if body == "" else b"null"
         try:
             response = self.pool.request(
                 method, f"{self.config.url}/{path}", body=data, headers=headers,

@@ -170,16 +170,11 @@ class OutboxIndexer:
         """A read, not the claim's write transaction: polled ten times a second, the claim
         alone cost an idle server some 20 ms of CPU a second and a database commit each time."""
         with self.engine.connect() as connection:
-            return connection.execute(
-                select(OutboxEntry.id).where(OutboxEntry.available_at <= utcnow()).limit(1)
-            ).first() is not None
+            return connection.execute(_due(utcnow()).limit(1)).first() is not None
 
     def _claim(self) -> list[Claimed]:
         now = utcnow()
-        due = (
-            select(OutboxEntry.id).where(OutboxEntry.available_at <= now)
-            .order_by(OutboxEntry.id).limit(self.batch_size)
-        )
+        due = _due(now).limit(self.batch_size)
         with Session(self.engine) as session:
             # The second condition is re-checked on the locked row, so of two indexers racing
             # for an entry only one gets it back.
@@ -330,6 +325,11 @@ class OutboxIndexer:
                 # so the wake-up event is a shortcut, not the only trigger.
                 outbox_written.wait(poll_seconds)
                 outbox_written.clear()
+
+
+def _due(now):
+    """The ids of the entries due at ``now``, oldest first: what a claim takes."""
+    return select(OutboxEntry.id).where(OutboxEntry.available_at <= now).order_by(OutboxEntry.id)
 
 
 def _some_ids(entries: list[Claimed], shown: int = 10) -> str:
