@@ -81,9 +81,16 @@ def test_a_query_of_stop_words_only_is_kept(analyzer):
 @pytest.mark.parametrize(("query", "parts"), [
     ("trafikplaneringspraktik", {"trafikplanering", "praktik"}),
     ("gatuunderhåll", {"gata", "underhåll"}),
+    # three parts, the first two no dictionary word together (trädvård)
+    ("trädvårdspraktik", {"träd", "vård", "praktik"}),
+    ("gatuunderhållspraktik", {"gata", "underhåll", "praktik"}),
 ])
 def test_swedish_compounds_are_split(analyzer, query, parts):
     assert parts <= query_terms(analyzer, query)
+
+
+def test_a_three_part_swedish_compound_in_an_ad_has_its_parts_indexed(analyzer):
+    assert {"träd", "vård", "praktik"} <= index_terms(analyzer, "trädvårdspraktiken", "sv")
 
 
 def test_swedish_and_english_inflections_meet_their_lemma(analyzer):

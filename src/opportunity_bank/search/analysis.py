@@ -389,12 +389,15 @@ class TextAnalyzer:
             terms.extend([part, self.vocabulary_word(part) or ""])
         return _dedupe_tuple(terms)
 
-    def _foreign_parts(self, word: str, language: str, whole_known: bool = False) -> tuple[str, ...]:
-        """The two dictionary words of a Swedish or English compound, as lemmas
-        (gatubelysningen -> gata, belysning), with the Swedish linking -s- and -u-/-e- forms
-        of the first part (trafikplanerings-, gatu-); empty if it is not one."""
+    def _foreign_parts(self, word: str, language: str, whole_known: bool = False,
+                       depth: int = 1) -> tuple[str, ...]:
+        """The dictionary words of a Swedish or English compound, as lemmas (gatubelysningen
+        -> gata, belysning; trädvårdspraktik -> träd, vård, praktik), with the Swedish
+        linking -s- and -u-/-e- forms of a first part (trafikplanerings-, gatu-); empty if
+        it is not one."""
         if len(word) < MIN_HEAD + MIN_TAIL or (not whole_known and self._known(word, language)):
             return ()
+        heads: list[tuple[str, str]] = []
         for cut in range(len(word) - MIN_TAIL, MIN_HEAD - 1, -1):
             head, tail = word[:cut], word[cut:]
             if not self._known(tail, language):
@@ -402,8 +405,17 @@ class TextAnalyzer:
             linked = language == "sv"  # gatu-, trafikplanerings-: Swedish linking forms
             for candidate in (head, head[:-1] if linked and head.endswith("s") else "",
                               head[:-1] + "a" if linked and head[-1] in "ue" else ""):
-                if candidate and len(candidate) >= MIN_HEAD and self._known(candidate, language):
-                    return (self._lemma(candidate, language), self._lemma(tail, language))
+                if candidate and len(candidate) >= MIN_HEAD:
+                    if self._known(candidate, language):
+                        return (self._lemma(candidate, language), self._lemma(tail, language))
+                    heads.append((candidate, tail))
+        # No two dictionary words: a head that is itself a compound (trädvårds|praktik ->
+        # träd, vård, praktik), the longest tail first as above; three parts at most, so a
+        # long unknown word costs a few ms, not a search of every way to cut it.
+        for head, tail in heads if depth else ():
+            parts = self._foreign_parts(head, language, depth=depth - 1)
+            if parts:
+                return (*parts, self._lemma(tail, language))
         return ()
 
     def _known(self, word: str, language: str) -> bool:
