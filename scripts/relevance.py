@@ -16,7 +16,10 @@ import argparse
 import sys
 import tempfile
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
+
+from sqlalchemy.engine import Engine
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
@@ -40,23 +43,28 @@ from opportunity_bank.search.relevance import (  # noqa: E402
 )
 from opportunity_bank.settings import Settings  # noqa: E402
 
+# A variant builds its own index of a set: (client, index uid, database, set folder) -> engine.
+Variant = Callable[[SearchClient, str, Engine, Path], SearchEngine]
 
-def main() -> None:
+
+def main(variants: dict[str, Variant] | None = None) -> None:
+    """Measure every set (or those named with --set); `variants` are measured next to ours."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--misses", action="store_true", help="list the queries that miss")
     parser.add_argument("--set", dest="sets", action="append", choices=list(SETS),
                         help="only this set (repeatable; default: all)")
     args = parser.parse_args()
-    print(f"{'':20} {'set':9} {'lang':5} {'queries':>7} {'recall@10':>10} {'MRR':>7}")
+    print(f"{'':28} {'set':9} {'lang':5} {'queries':>7} {'recall@10':>10} {'MRR':>7}")
     with tempfile.TemporaryDirectory() as tmp, ManagedMeilisearch(Path(tmp) / "meili") as meili:
         client = SearchClient(meili.url, meili.master_key)
         for number, (set_name, folder) in enumerate(SETS.items()):
             if args.sets and set_name not in args.sets:
                 continue
-            measure(client, Path(tmp) / str(number), set_name, folder, args.misses)
+            measure(client, Path(tmp) / str(number), set_name, folder, args.misses, variants or {})
 
 
-def measure(client: SearchClient, tmp: Path, set_name: str, folder: Path, misses: bool) -> None:
+def measure(client: SearchClient, tmp: Path, set_name: str, folder: Path, misses: bool,
+            variants: dict[str, Variant]) -> None:
     from opportunity_bank.opportunities.lifecycle import city_today
 
     tmp.mkdir()
@@ -73,13 +81,15 @@ def measure(client: SearchClient, tmp: Path, set_name: str, folder: Path, misses
     build_plain_index(client, f"plain_{uid}", documents)
     queries = read_jsonl(folder / "queries.jsonl")
     runs = {"plain Meilisearch": plain(client, f"plain_{uid}"), "Opportunity Bank": ours(search)}
+    for number, (name, variant) in enumerate(variants.items()):
+        runs[name] = ours(variant(client, f"variant{number}_{uid}", engine, folder))
     by_language: dict[str, list[dict]] = defaultdict(list)
     for query in queries:
         by_language[query["language"]].append(query)
     for name, run in runs.items():
         for label, subset in [("all", queries), *sorted(by_language.items())]:
             scores = evaluate(run, subset)
-            print(f"{name:20} {set_name:9} {label:5} {scores.queries:>7} "
+            print(f"{name:28} {set_name:9} {label:5} {scores.queries:>7} "
                   f"{scores.recall_at_k:>10.3f} {scores.mrr:>7.3f}")
     if misses:
         titles = {o["external_id"]: o["title"] for o in read_jsonl(folder / "openings.jsonl")}
