@@ -49,6 +49,19 @@ def test_a_week_before_a_day_before_and_after_the_deadline(mail_client, mail_set
     assert "https://mahdollisuudet.espoo.fi/my/reminders" in text
 
 
+def test_a_reminder_comes_in_the_language_its_owner_last_used(mail_client, mail_settings, smtp):
+    services = mail_client.app.state.services
+    staff = make_staff(services)
+    publish(mail_client, staff.streets, "park", city_today() + timedelta(days=7), title="Parkarbete")
+    assert sign_in(mail_client, staff.streets.email).status_code == 303
+    assert mail_client.get("/my/reminders", params={"lang": "sv"}).status_code == 200
+    send_reminders(services.db)
+    MailSender(mail_settings, services.db).send_pending()
+    (message,) = smtp.to(staff.streets.email)
+    assert message["Subject"] == "Ansökningstiden går ut om 7 dagar: Parkarbete"
+    assert message["Content-Language"] == "sv"
+
+
 def test_an_opening_marked_filled_is_not_asked_about(mail_client, mail_settings, smtp):
     services = mail_client.app.state.services
     staff = make_staff(services)

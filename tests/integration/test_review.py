@@ -179,10 +179,14 @@ def test_the_owner_is_mailed_the_reason_and_late_reviews_remind_reviewers(mail_c
     require_review(services, STREETS)
     sender = MailSender(mail_settings, services.db)
     created = publish(mail_client, people.streets, external_id="rev-m", title="Liikennelaskija")
+    # The owner uses the workspace in English, so the reason comes in an English mail.
+    assert sign_in(mail_client, people.streets.email).status_code == 303
+    assert mail_client.get("/my", params={"lang": "en"}).status_code == 200
     mail_client.post(f"/api/v1/opportunities/{created['id']}/review", headers=people.hr.auth,
                      json={"decision": "changes", "reason": "Kerro työajat."})
     sender.send_pending()
     (message,) = smtp.to(people.streets.email)
+    assert message["Content-Language"] == "en"
     text, html = parts(message)
     assert "Kerro työajat." in text and "Kerro työajat." in html
     assert f"https://mahdollisuudet.espoo.fi/my/{created['id']}/edit" in text
@@ -199,5 +203,6 @@ def test_the_owner_is_mailed_the_reason_and_late_reviews_remind_reviewers(mail_c
         assert remind_reviewers(session, thursday) == 1  # HR, the only reviewer
     sender.send_pending()
     (reminder,) = smtp.to(people.hr.email)
+    assert reminder["Content-Language"] == "fi"  # HR has not used the service in another language
     assert "Kaupunkimittaaja" in parts(reminder)[0]
     assert "https://mahdollisuudet.espoo.fi/hr/reviews" in parts(reminder)[0]

@@ -18,6 +18,7 @@ from opportunity_bank.accounts.sessions import session_cookie_name, user_for_ses
 from opportunity_bank.accounts.tokens import user_for_token
 from opportunity_bank.models import User
 from opportunity_bank.models.enums import Role
+from opportunity_bank.web.i18n import negotiate_language
 
 _UNSET = object()
 EDITOR_ROLES = (Role.SUPERVISOR, Role.HR, Role.ADMIN)
@@ -57,7 +58,8 @@ def identify(connection: ASGIConnection) -> User | None:
         else:
             session_id = connection.cookies.get(session_cookie_name(services.settings))
             if session_id:
-                user = user_for_session(session, session_id)
+                user = user_for_session(session, session_id,
+                                        language=negotiate_language(connection))
     connection.scope.setdefault("state", {})["user"] = user
     return user
 

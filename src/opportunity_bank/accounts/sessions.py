@@ -58,8 +58,14 @@ def end_session(session: Session, session_id: str) -> None:
     session.exec(delete(WebSession).where(WebSession.session_hash == hash_session_id(session_id)))
 
 
-def user_for_session(session: Session, session_id: str, now: datetime | None = None) -> User | None:
-    """The active user of a live session; an expired session is deleted on sight."""
+def user_for_session(session: Session, session_id: str, now: datetime | None = None,
+                     language: str | None = None) -> User | None:
+    """The active user of a live session; an expired session is deleted on sight.
+
+    `language`, the one this request is served in, becomes the user's: staff mails
+    (reminders, review) are written in the language its owner last used the service in.
+    Written only when it changes.
+    """
     if not session_id or len(session_id) > MAX_SESSION_ID_LENGTH:
         return None
     now = now or utcnow()
@@ -75,9 +81,16 @@ def user_for_session(session: Session, session_id: str, now: datetime | None = N
         session.delete(web_session)
         session.commit()
         return None
+    changed = False
     if now - aware(web_session.last_seen_at) > TOUCH_INTERVAL:
         web_session.last_seen_at = now
         session.add(web_session)
+        changed = True
+    if language and user.language != language:
+        user.language = language
+        session.add(user)
+        changed = True
+    if changed:
         session.commit()
     return user
 

@@ -19,6 +19,8 @@ class User(SQLModel, table=True):
     is_active: bool = Field(default=True)
     # Deadline reminders and the filled-positions question; each owner can turn them off.
     deadline_reminders: bool = Field(default=True, sa_column_kwargs={"server_default": sa_true()})
+    # The language the owner last used the service in: staff mails are written in it.
+    language: str = Field(default="fi", max_length=2, sa_column_kwargs={"server_default": "fi"})
     created_at: datetime = Field(default_factory=utcnow)
 
 

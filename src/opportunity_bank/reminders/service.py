@@ -19,7 +19,6 @@ WEEK_BEFORE, DAY_BEFORE, FILLED = "7d", "1d", "filled"
 # After the deadline the owner is asked about filled positions for this long; an opening whose
 # deadline passed longer ago (say, before reminders existed) is left alone.
 ASK_FILLED_WITHIN = timedelta(days=30)
-STAFF_LANGUAGE = "fi"  # staff accounts have no language of their own yet
 
 
 def reminder_due(status: str, deadline: date, filled_positions: int | None, today: date) -> str | None:
@@ -59,16 +58,16 @@ def send_reminders(engine: Engine, today: date | None = None) -> ReminderReport:
                 User.is_active, User.deadline_reminders,
             ).order_by(Opportunity.id)
         ).all()
-        due = [(o.id, o.application_deadline, kind, o.title, o.positions, u.email)
+        due = [(o.id, o.application_deadline, kind, o.title, o.positions, u.email, u.language)
                for o, u in rows
                if (kind := reminder_due(o.status, o.application_deadline, o.filled_positions, today))]
-    for opening_id, deadline, kind, title, positions, owner in due:
+    for opening_id, deadline, kind, title, positions, owner, language in due:
         with Session(engine) as session:
             if session.get(DeadlineReminder, (opening_id, deadline, kind)) is not None:
                 continue
             session.add(DeadlineReminder(opportunity_id=opening_id, deadline=deadline, kind=kind))
             template = "reminders/filled" if kind == FILLED else "reminders/deadline"
-            mail.enqueue(session, to=owner, template=template, language=STAFF_LANGUAGE, context={
+            mail.enqueue(session, to=owner, template=template, language=language, context={
                              "title": title, "deadline": deadline.isoformat(), "positions": positions,
                              "days": (deadline - today).days, "edit_path": f"/my/{opening_id}/edit",
                              "settings_path": "/my/reminders"})

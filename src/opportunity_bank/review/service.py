@@ -22,7 +22,6 @@ from opportunity_bank.opportunities.editing import (
 from opportunity_bank.opportunities.lifecycle import city_time, city_today
 from opportunity_bank.opportunities.schemas import FieldError, OpportunityFields
 from opportunity_bank.opportunities.service import UnitCache, apply_values, stored_values
-from opportunity_bank.reminders.service import STAFF_LANGUAGE
 from opportunity_bank.review.rules import (
     REMIND_AFTER_WORKING_DAYS,
     check_decision,
@@ -95,7 +94,7 @@ def mail_owner(session: Session, opportunity: Opportunity, reason: str) -> None:
     owner = session.get(User, opportunity.owner_id) if opportunity.owner_id else None
     if owner is None or not owner.is_active:
         return
-    mail.enqueue(session, to=owner.email, template="reviews/changes", language=STAFF_LANGUAGE,
+    mail.enqueue(session, to=owner.email, template="reviews/changes", language=owner.language,
                  context={"title": opportunity.title, "reason": reason,
                           "edit_path": f"/my/{opportunity.id}/edit"})
 
@@ -112,12 +111,12 @@ def remind_reviewers(session: Session, now: datetime) -> int:
             if working_days_between(city_time(item.waiting_since).date(), today) > REMIND_AFTER_WORKING_DAYS]
     if not late:
         return 0
-    reviewers = session.exec(
-        select(User.email).where(User.role.in_((Role.HR, Role.ADMIN)), User.is_active)).all()
+    reviewers = session.exec(select(User.email, User.language).where(
+        User.role.in_((Role.HR, Role.ADMIN)), User.is_active)).all()
     context = {"count": len(late), "queue_path": "/hr/reviews",
                "items": [{"title": item.opportunity.title, "unit": item.unit} for item in late]}
-    for address in reviewers:
-        mail.enqueue(session, to=address, template="reviews/waiting", language=STAFF_LANGUAGE,
+    for address, language in reviewers:
+        mail.enqueue(session, to=address, template="reviews/waiting", language=language,
                      context=context)
     return len(reviewers)
 
