@@ -15,7 +15,7 @@ Printed next to our search as it is (scripts/relevance.py's table):
   of its terms; mixed with the lexical ranking at semanticRatio R.
 - "vector associations": the terms of the set's own openings nearest to the query's Finnish
   terms (cosine >= NEAR_COSINE) join the lexicon's associated terms, which "Close to your
-  search" asks for.
+  search" asks for; "vector associations only": they replace them.
 It also prints what a document and a query vector cost. docs/search-relevance.md has the
 figures and the decision.
 """
@@ -103,8 +103,8 @@ class HybridEngine(SearchEngine):
 class NearTerms:
     """The analyzer, with the set's terms nearest to a query added to its associated terms."""
 
-    def __init__(self, embedding: Embedding, folder: Path) -> None:
-        self.embedding, self.analyzer = embedding, embedding.analyzer
+    def __init__(self, embedding: Embedding, folder: Path, with_lexicon: bool = True) -> None:
+        self.embedding, self.analyzer, self.with_lexicon = embedding, embedding.analyzer, with_lexicon
         found = set()
         for opening in relevance.read_jsonl(folder / "openings.jsonl"):
             text = " ".join([opening["title"], *opening.get("tags", []), opening["description"]])
@@ -116,7 +116,7 @@ class NearTerms:
         return getattr(self.analyzer, name)
 
     def associated_terms(self, query: str) -> list[str]:
-        base = self.analyzer.associated_terms(query)
+        base = self.analyzer.associated_terms(query) if self.with_lexicon else []
         asked = [t for t in self.embedding.terms(query) if self.analyzer.finnish_reading(t)]
         if not asked:
             return base
@@ -148,11 +148,12 @@ def main() -> None:
     def hybrid(ratio: float, client, uid: str, database, folder: Path) -> SearchEngine:
         return indexed(HybridEngine(client, uid, embedding, ratio), database)
 
-    def associations(client, uid: str, database, folder: Path) -> SearchEngine:
-        return indexed(SearchEngine(client, uid, NearTerms(embedding, folder)), database)
+    def associations(with_lexicon: bool, client, uid: str, database, folder: Path) -> SearchEngine:
+        return indexed(SearchEngine(client, uid, NearTerms(embedding, folder, with_lexicon)), database)
 
     variants = {f"hybrid {ratio}": functools.partial(hybrid, ratio) for ratio in RATIOS}
-    variants["vector associations"] = associations
+    variants["vector associations"] = functools.partial(associations, True)
+    variants["vector associations only"] = functools.partial(associations, False)
     relevance.main(variants)
     print(json.dumps({f"ms per {name}": round(total / max(count, 1) * 1000, 2)
                       for name, (total, count) in COST.items()}))
