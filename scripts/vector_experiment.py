@@ -46,8 +46,7 @@ KIND_TERMS = {term for group in load_synonym_groups()
 
 
 def vectors(site: str):
-    sys.path.append(site)
-    import numpy  # noqa: F401  (installed with spaCy, in `site`)
+    sys.path.append(site)  # spaCy and numpy, installed apart
     import spacy
 
     return spacy.load("spacy_fi_experimental_web_md", exclude=[
@@ -83,6 +82,11 @@ class HybridEngine(SearchEngine):
     def __init__(self, client, uid: str, embedding: Embedding, ratio: float) -> None:
         super().__init__(client, uid, embedding.analyzer)
         self.embedding, self.ratio = embedding, ratio
+
+    def ensure_index(self) -> None:
+        super().ensure_index()
+        self.wait(self.index.update_settings(
+            {"embedders": {EMBEDDER: {"source": "userProvided", "dimensions": 300}}}).task_uid)
 
     def documents_for(self, opportunities) -> list[dict[str, Any]]:
         documents = super().documents_for(opportunities)
@@ -130,9 +134,6 @@ def indexed(search: SearchEngine, database) -> SearchEngine:
     from opportunity_bank.opportunities.lifecycle import city_today
 
     search.ensure_index()
-    if isinstance(search, HybridEngine):
-        search.wait(search.index.update_settings(
-            {"embedders": {EMBEDDER: {"source": "userProvided", "dimensions": 300}}}).task_uid)
     for batch in searchable_batches(database, city_today(), 10_000):
         search.apply(search.documents_for(batch), [])
     return search
