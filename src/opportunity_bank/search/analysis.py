@@ -161,11 +161,11 @@ class TextAnalyzer:
 
     def translation_terms(self, text: str, language: str, targets: Iterable[str]) -> str:
         """The words of ``text`` (written in ``language``) translated into each of the
-        ``targets``, as those languages' text is indexed (melu -> noise, racket; buller).
+        ``targets``, as those languages' text is indexed (kirjasto -> library; bibliotek).
 
         By base form (Voikko's for Finnish, the dictionary lemma for Swedish and English)
         and by the parts of a compound, which dictionaries have far more often than the
-        compound (liikennemelu -> traffic, noise; gatubelysning -> katu, street).
+        compound (katuvalaistus -> street, lighting; gatubelysning -> katu, valaistus).
         """
         languages = (FINNISH, *FOREIGN_LANGUAGES)
         targets = [t for t in targets if t != language and t in languages]
