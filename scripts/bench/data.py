@@ -18,6 +18,7 @@ from opportunity_bank.opportunities.demo import (
     PAST_STATUSES,
     TEMPLATES,
     UNITS,
+    demo_languages,
     opening_year,
 )
 
@@ -63,7 +64,7 @@ def bench_records(count: int, today: date, seed: int = 8) -> Iterator[dict[str, 
             "title": f"{title}, {district}" if rng.random() < 0.7 else title,
             "description": " ".join([description, *sentences]),
             "unit": UNITS[unit_index],
-            "languages": language if language == "fi" else f"{language};fi",
+            "languages": demo_languages(language, kind),
             "degree_levels": ";".join(rng.choice(LEVELS_BY_KIND[kind])),
             "positions": positions,
             "year": year,

@@ -19,6 +19,9 @@ def test_demo_records_cover_units_kinds_years_and_languages():
     assert {r["year"] for r in records} >= set(range(2022, city_today().year + 1))
     languages = Counter(r["languages"].split(";")[0] for r in records)
     assert languages["fi"] > languages["sv"] > 0 and languages["en"] > 0
+    # Finnish theses are open to English speakers, as many are: English searches find them.
+    finnish_theses = [r for r in records if r["kind"] == "thesis" and r["languages"].startswith("fi")]
+    assert finnish_theses and all("en" in r["languages"].split(";") for r in finnish_theses)
     open_now = [r for r in records if r["status"] == "published"]
     assert all(r["application_deadline"] > city_today().isoformat() for r in open_now)
     assert any("Vieraslajien torjuja" in r["title"] for r in open_now)

@@ -177,6 +177,14 @@ COMPENSATION = {
 APPLY_URL = "https://www.kuntarekry.fi/fi/tyopaikat/?employer=espoon-kaupunki&ref={number:05d}"
 
 
+def demo_languages(language: str, kind: str) -> str:
+    """Who may apply: a Swedish or English ad is open to Finnish speakers too, and a Finnish
+    thesis to English speakers (universities here take many theses in English)."""
+    if language != "fi":
+        return f"{language};fi"
+    return "fi;en" if kind == "thesis" else "fi"
+
+
 def demo_records(count: int, today: date | None = None, seed: int = 2025) -> Iterator[dict[str, Any]]:
     today = today or city_today()
     rng = random.Random(seed)
@@ -197,7 +205,7 @@ def demo_records(count: int, today: date | None = None, seed: int = 2025) -> Ite
             "title": f"{title} ({variant})" if variant else title,
             "description": description,
             "unit": UNITS[unit_index],
-            "languages": language if language == "fi" else f"{language};fi",
+            "languages": demo_languages(language, kind),
             "degree_levels": ";".join(rng.choice(LEVELS_BY_KIND[kind])),
             "positions": positions,
             "year": year,
