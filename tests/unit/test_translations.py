@@ -8,6 +8,7 @@ import tempfile
 
 import pytest
 
+from opportunity_bank.search import translations
 from opportunity_bank.search.analysis import get_analyzer
 from opportunity_bank.search.translations import _BASE64, Translations
 
@@ -68,12 +69,36 @@ def test_a_dictionary_is_also_read_backwards(dictionaries):
     assert translations.of("din", "en", "sv") == ("buller",)
 
 
-def test_a_second_process_maps_what_the_first_built(dictionaries, tmp_path):
+def test_a_second_process_maps_what_the_first_built(dictionaries, tmp_path, monkeypatch):
     assert Translations(dictionaries).of("melu", "fi", "en")
-    assert list(tmp_path.glob("opportunity-bank-*-freedict-*.words"))
+    assert len(list(tmp_path.glob("opportunity-bank-*-freedict-*.words"))) == 1
+    built = translations.build_wordlist
+    monkeypatch.setattr(translations, "build_wordlist", lambda paths: pytest.fail("built again"))
+    assert Translations(dictionaries).of("melu", "fi", "en") == ("noise", "racket")
     # changed dictionaries (another package version) are built anew, not read from the old blob
+    monkeypatch.setattr(translations, "build_wordlist", built)
     write_dictd(dictionaries, "fin-eng", {**FIN_ENG, "katu": "katu <n>\nstreet\n"})
     assert Translations(dictionaries).of("katu", "fi", "en") == ("street",)
+
+
+def test_markup_and_explanations_are_left_out_both_ways(dictionaries):
+    write_dictd(dictionaries, "eng-fin", {
+        "cronyism": "cronyism <n>\nhyvä veli järjestelmä, suosikkijärjestelmä\n",
+        "belarusian": "Belarusian <adj>\n[[valko-venäjän]] snt, valkovenäläinen\n",
+    })
+    found = Translations(dictionaries)
+    assert found.of("cronyism", "en", "fi") == ("suosikkijärjestelmä",)
+    assert found.of("belarusian", "en", "fi") == ("valkovenäläinen",)
+    assert found.of("hyvä veli järjestelmä", "fi", "en") == ()
+
+
+def test_a_dictionary_that_cannot_be_read_is_left_out(dictionaries, caplog):
+    (dictionaries / "freedict-swe-eng.dict.dz").write_bytes(b"not gzip")
+    with caplog.at_level(logging.WARNING):
+        found = Translations(dictionaries)
+        assert found.of("melu", "fi", "en") == ("noise", "racket")  # the others still count
+        assert found.of("buller", "sv", "en") == ()
+    assert "freedict-swe-eng" in caplog.text
 
 
 def test_without_dictionaries_there_are_no_translations(tmp_path, caplog, monkeypatch):
@@ -88,7 +113,8 @@ def test_an_opening_gets_its_title_in_the_languages_it_is_open_to():
     english = set(analyzer.translation_terms("Katuvalaistuksen kartoitus", "fi", ["fi", "en"]).split())
     # the compound's parts are translated too: dictionaries seldom have the compound
     assert {"street", "lighting", "survey"} <= english
-    swedish = set(analyzer.translation_terms("Gatubelysningen i Esbo", "sv", ["fi"]).split())
+    swedish = set(analyzer.translation_terms("Gatubelysning för Esbo", "sv", ["fi"]).split())
     assert {"katuvalaistus", "katu", "valaistus"} <= swedish
-    assert "a" not in swedish and "in" not in swedish  # "i" is a stop word, not translated
+    # "för" is a stop word: not translated (liian, koska, sillä, keula)
+    assert analyzer.translations.of("för", "sv", "fi") and not {"liian", "koska", "keula"} & swedish
     assert analyzer.translation_terms("Katuvalaistuksen kartoitus", "fi", ["fi"]) == ""

@@ -174,7 +174,7 @@ class TextAnalyzer:
         terms: list[str] = []
         for word in tokens(text):
             if len(word) < MIN_HEAD or not word.isalpha() or word in self._stopwords:
-                continue  # "i", "om": a dictionary translates them too (in, inside, into)
+                continue  # "för", "the": a dictionary translates them too (liian, koska; se)
             if language == FINNISH:
                 reading = self.finnish_reading(word)
                 bases = [reading[0], *(p for p, _ in reading[1])] if reading else []

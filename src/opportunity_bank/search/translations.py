@@ -1,7 +1,7 @@
 """Words in Finnish, Swedish and English and their translations, from FreeDict.
 
 Many openings are open to students of another language than the one they are written in:
-a Finnish ad for a noise survey "open to English speakers" never says *noise*. The index
+a Finnish ad for a library's courtyard "open to English speakers" never says *library*. The index
 gives such an opening the translations of its title and tags into the languages it is open
 to (documents.py), so an English query finds it the way a Finnish one does.
 
@@ -15,6 +15,7 @@ the result is one sorted blob, built once per machine and mapped by every proces
 from __future__ import annotations
 
 import gzip
+import hashlib
 import logging
 import re
 import threading
@@ -25,14 +26,20 @@ from opportunity_bank.search.wordlists import Wordlist, kept_wordlist
 log = logging.getLogger(__name__)
 DICTD_DIRECTORY = Path("/usr/share/dictd")
 CODES = {"fi": "fin", "sv": "swe", "en": "eng"}
+PAIRS = [(source, target) for source in CODES for target in CODES if source != target]
 MAX_SENSES = 2  # an entry's later senses are its rarer meanings
 MAX_PER_SENSE = 3
 MAX_KEPT = 4  # translations kept per word and language: further ones are mostly loose
 MAX_WORDS = 2  # a longer "translation" is an explanation (buller -> make a noise)
 SEPARATOR = "|"
+# The blob's name says how it was built: change this when the reading rules change, so that
+# no process maps a blob built by older rules.
+FORMAT = 1
 _BASE64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
 _SENSE = re.compile(r"^\s*\d+\.\s*(.*)$")
 _SENSE_NUMBER = re.compile(r"\s*\d+\.?$")  # "kohina 2." in a few entries
+# Words, not markup: a few entries carry wiki links ("[[valko-venäjän]] snt").
+_PHRASE = re.compile(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*")
 
 
 class Translations:
@@ -44,7 +51,7 @@ class Translations:
         self._lock = threading.Lock()
 
     def of(self, word: str, source: str, target: str) -> tuple[str, ...]:
-        """Translations of a base form (``melu``, "fi", "en" -> noise, racket); () if none."""
+        """Translations of a base form (``kirjasto``, "fi", "en" -> library); () if none."""
         kept = self._wordlist().get(f"{source}:{target}:{word}")
         return tuple(kept.split(SEPARATOR)) if kept else ()
 
@@ -56,28 +63,51 @@ class Translations:
         return self._words
 
     def _load(self) -> Wordlist:
-        files = sorted(self.directory.glob("freedict-*.index"))
-        stamp = "-".join(f"{f.stem.removeprefix('freedict-')}{f.stat().st_size}" for f in files)
-        words = kept_wordlist(f"freedict-{stamp}", lambda: build_wordlist(self.directory))
-        if not files:
+        paths = dictionaries(self.directory)
+        if not paths:
             log.warning("no FreeDict dictionaries in %s: openings are indexed without "
                         "translations (install dict-freedict-fin-eng and the other pairs)",
                         self.directory)
-        return words
+            return Wordlist(b"")
+        return kept_wordlist(f"freedict-{fingerprint(paths)}", lambda: build_wordlist(paths))
 
 
-def build_wordlist(directory: Path) -> Wordlist:
-    """Every pair of fi, sv and en found in ``directory``, each read both ways."""
+def dictionaries(directory: Path) -> dict[tuple[str, str], Path]:
+    """The pairs of fi, sv and en installed in ``directory``, by (source, target)."""
+    found = {}
+    for source, target in PAIRS:
+        path = directory / f"freedict-{CODES[source]}-{CODES[target]}"
+        if path.with_name(f"{path.name}.index").exists():
+            found[source, target] = path
+    return found
+
+
+def fingerprint(paths: dict[tuple[str, str], Path]) -> str:
+    """Which files, of what size and age, read by which rules: another package version
+    (or FORMAT) gives another blob."""
+    stamp = [str(FORMAT)]
+    for path in paths.values():
+        for file in (path.with_name(f"{path.name}.index"), path.with_name(f"{path.name}.dict.dz")):
+            stat = file.stat() if file.exists() else None
+            stamp.append(f"{file.name}:{stat.st_size}:{stat.st_mtime_ns}" if stat else file.name)
+    return hashlib.sha256("|".join(stamp).encode()).hexdigest()[:16]
+
+
+def build_wordlist(paths: dict[tuple[str, str], Path]) -> Wordlist:
+    """Every pair in ``paths``, each read both ways; a dictionary that cannot be read is
+    left out with a warning, the others still count."""
     found: dict[tuple[str, str, str], list[str]] = {}
     inverse: dict[tuple[str, str, str], list[str]] = {}
-    for source, source_code in CODES.items():
-        for target, target_code in CODES.items():
-            name = f"freedict-{source_code}-{target_code}"
-            if source == target or not (directory / f"{name}.index").exists():
-                continue
-            for head, entry in read_dictd(directory / name):
-                for phrase in translations_of(entry):
-                    found.setdefault((source, target, head), []).append(phrase)
+    for (source, target), path in paths.items():
+        try:
+            entries = read_dictd(path)
+        except (OSError, ValueError, EOFError) as error:  # UnicodeDecodeError is a ValueError
+            log.warning("cannot read the dictionary %s, left out of the translations: %s", path, error)
+            continue
+        for head, entry in entries:
+            for phrase in translations_of(entry):
+                found.setdefault((source, target, head), []).append(phrase)
+                if usable(head):
                     inverse.setdefault((target, source, phrase), []).append(head)
     pairs: dict[bytes, bytes] = {}
     for key in found.keys() | inverse.keys():
@@ -108,7 +138,12 @@ def translations_of(entry: str) -> list[str]:
     for sense in senses[:MAX_SENSES]:
         cleaned = (_SENSE_NUMBER.sub("", p.strip().lower()) for p in sense.split(","))
         phrases += [p for p in cleaned if p][:MAX_PER_SENSE]
-    return [p for p in dict.fromkeys(phrases) if len(p.split()) <= MAX_WORDS and SEPARATOR not in p]
+    return [p for p in dict.fromkeys(phrases) if usable(p)]
+
+
+def usable(phrase: str) -> bool:
+    """A word or two, nothing else: no explanation, markup or separator."""
+    return len(phrase.split()) <= MAX_WORDS and _PHRASE.fullmatch(phrase) is not None
 
 
 def _number(text: str) -> int:
