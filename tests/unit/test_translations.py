@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import logging
+import os
 import tempfile
 
 import pytest
@@ -11,6 +12,7 @@ import pytest
 from opportunity_bank.search import translations
 from opportunity_bank.search.analysis import get_analyzer
 from opportunity_bank.search.translations import _BASE64, Translations
+from opportunity_bank.search.wordlists import Wordlist
 
 FIN_ENG = {
     "00databaseinfo": "This is the Finnish-English FreeDict dictionary.\n",
@@ -118,3 +120,15 @@ def test_an_opening_gets_its_title_in_the_languages_it_is_open_to():
     # "för" is a stop word: not translated (liian, koska, sillä, keula)
     assert analyzer.translations.of("för", "sv", "fi") and not {"liian", "koska", "keula"} & swedish
     assert analyzer.translation_terms("Katuvalaistuksen kartoitus", "fi", ["fi"]) == ""
+
+
+def test_a_blob_someone_else_could_write_is_not_read(dictionaries, tmp_path):
+    planted = Wordlist.of({b"fi:en:melu": b"planted"})
+    stamp = translations.fingerprint(translations.dictionaries(dictionaries))
+    name = f"opportunity-bank-{os.getuid()}-freedict-{stamp}.words"
+    (tmp_path / name).write_bytes(planted._blob)
+    (tmp_path / name).chmod(0o666)  # writable by anyone: not to be trusted
+    assert Translations(dictionaries).of("melu", "fi", "en") == ("noise", "racket")
+    # built anew and put in its place, as this user's own file
+    assert not (tmp_path / name).stat().st_mode & 0o022
+    assert Translations(dictionaries).of("melu", "fi", "en") == ("noise", "racket")

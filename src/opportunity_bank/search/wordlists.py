@@ -14,6 +14,7 @@ from __future__ import annotations
 import gc
 import mmap
 import os
+import stat
 import tempfile
 import threading
 from collections.abc import Callable
@@ -91,17 +92,31 @@ def kept_wordlist(name: str, build: Callable[[], Wordlist]) -> Wordlist:
         pass
     words = build()
     gc.collect()  # what the build held
-    try:  # written aside and renamed, so a reader never sees half a file
-        part = path.with_suffix(f".{os.getpid()}.part")
-        part.write_bytes(words._blob)
-        part.replace(path)
+    part = None
+    try:  # written aside under a name nobody can guess, then renamed: no reader sees half a file
+        fd, part = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".part")
+        with os.fdopen(fd, "wb") as file:
+            file.write(words._blob)
+        os.replace(part, path)
         return _mapped(path)
     except (OSError, ValueError):
+        if part:
+            Path(part).unlink(missing_ok=True)
         return words  # a read-only temporary directory: keep it in memory, build again next time
 
 
 def _mapped(path: Path) -> Wordlist:
     """Mapped, not read: the pages a lookup touches are all that count, and processes on
-    the machine (serve's workers, a reindex) share them."""
-    with path.open("rb") as file:
-        return Wordlist(mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ))
+    the machine (serve's workers, a reindex) share them.
+
+    Only a regular file of this user's that nobody else may write, not through a link: the
+    temporary directory is everyone's, and another user could have put a file there first.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o022:
+            raise ValueError(f"{path} is not this user's own file")
+        return Wordlist(mmap.mmap(fd, 0, access=mmap.ACCESS_READ))
+    finally:
+        os.close(fd)
