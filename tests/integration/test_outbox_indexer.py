@@ -211,3 +211,23 @@ def test_an_idle_indexer_only_reads(settings, engine, meili):
         event.remove(engine, "before_cursor_execute", seen)
     assert statements and set(statements) == {"SELECT"}
     search.client.close()
+
+
+def test_an_empty_index_whose_openings_are_all_queued_is_filled_not_rebuilt(settings, engine, meili):
+    # Just after an import into a new bank: a rebuild would answer students from the
+    # database meanwhile, and the indexer is about to send every opening anyway.
+    from opportunity_bank.search.engine import SearchEngine
+    from opportunity_bank.search.rebuild import heal, needs_rebuild
+
+    search = SearchEngine(SearchClient(meili.url, meili.master_key), settings.meili_index)
+    search.ensure_index()
+    publish_openings(engine, openings(1, 3))
+    assert needs_rebuild(search, engine) is None
+    assert heal(search, engine) is False
+    # One opening no entry will send: the index has lost it.
+    with Session(engine) as session:
+        session.delete(session.exec(select(OutboxEntry)).first())
+        session.commit()
+    assert needs_rebuild(search, engine) == "the index is empty while the database has searchable openings"
+    assert heal(search, engine) is True
+    assert search.document_count() == 3

@@ -27,7 +27,7 @@ from sqlmodel import Session
 
 from opportunity_bank.models import Opportunity, OutboxEntry, SearchTerms, utcnow
 from opportunity_bank.opportunities.lifecycle import city_today
-from opportunity_bank.opportunities.visibility import searchable_clause, searchable_count, searchable_openings
+from opportunity_bank.opportunities.visibility import searchable_clause, searchable_openings
 from opportunity_bank.search.documents import Analyzer, search_terms, to_document
 from opportunity_bank.search.engine import COMPARED_FIELDS, SearchEngine, SearchUnavailable
 from opportunity_bank.search.version import bump_version
@@ -64,7 +64,10 @@ class IndexDiff:
 
 
 def needs_rebuild(search: SearchEngine, engine: Engine) -> str | None:
-    """Why the live index must be rebuilt (it is missing, or empty while there are openings)."""
+    """Why the live index must be rebuilt: it is missing, or empty while the database has
+    searchable openings that no outbox entry will send. Right after an import into a new
+    bank every opening is queued, and the indexer fills the index without a rebuild, in
+    which students would be answered from the database."""
     try:
         stats = search.client.index(search.index_uid).get_stats()
     except MeilisearchApiError as error:
@@ -72,9 +75,17 @@ def needs_rebuild(search: SearchEngine, engine: Engine) -> str | None:
             return "the index is missing"
         raise
     if (stats.number_of_documents == 0 and not stats.is_indexing
-            and searchable_count(engine, city_today()) > 0):
+            and _unqueued_searchable(engine, city_today())):
         return "the index is empty while the database has searchable openings"
     return None
+
+
+def _unqueued_searchable(engine: Engine, today: date) -> bool:
+    queued = sa_select(OutboxEntry.id).where(OutboxEntry.opportunity_id == Opportunity.id)
+    with Session(engine) as session:
+        return session.execute(
+            sa_select(Opportunity.id).where(searchable_clause(today), ~queued.exists()).limit(1)
+        ).first() is not None
 
 
 def heal(search: SearchEngine, engine: Engine) -> bool:
