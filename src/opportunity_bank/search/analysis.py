@@ -192,7 +192,7 @@ class TextAnalyzer:
         """A translation as ``language`` indexes it, but without splitting a Swedish or
         English one: its parts are seldom what the dictionary meant (uppgift -> upp, gift)."""
         if language == FINNISH:
-            return [t for w in tokens(phrase) for t in (self.finnish_terms(w) or (w,))]
+            return self.index_terms(phrase, language).split()
         # The words themselves too: unlike the document's own text, they are nowhere else.
         return [t for w in tokens(phrase) for t in (w, self.stem(w, language), self._lemma(w, language))]
 

@@ -20,6 +20,7 @@ import logging
 import re
 import threading
 from pathlib import Path
+from typing import NamedTuple
 
 from opportunity_bank.search.wordlists import Wordlist, kept_wordlist
 
@@ -72,37 +73,46 @@ class Translations:
         return kept_wordlist(f"freedict-{fingerprint(paths)}", lambda: build_wordlist(paths))
 
 
-def dictionaries(directory: Path) -> dict[tuple[str, str], Path]:
+class Dictd(NamedTuple):
+    """A dictd dictionary's two files."""
+
+    index: Path
+    data: Path
+
+
+def dictionaries(directory: Path) -> dict[tuple[str, str], Dictd]:
     """The pairs of fi, sv and en installed in ``directory``, by (source, target)."""
     found = {}
     for source, target in PAIRS:
-        path = directory / f"freedict-{CODES[source]}-{CODES[target]}"
-        if path.with_name(f"{path.name}.index").exists():
-            found[source, target] = path
+        name = f"freedict-{CODES[source]}-{CODES[target]}"
+        files = Dictd(directory / f"{name}.index", directory / f"{name}.dict.dz")
+        if files.index.exists():
+            found[source, target] = files
     return found
 
 
-def fingerprint(paths: dict[tuple[str, str], Path]) -> str:
+def fingerprint(paths: dict[tuple[str, str], Dictd]) -> str:
     """Which files, of what size and age, read by which rules: another package version
     (or FORMAT) gives another blob."""
     stamp = [str(FORMAT)]
-    for path in paths.values():
-        for file in (path.with_name(f"{path.name}.index"), path.with_name(f"{path.name}.dict.dz")):
+    for files in paths.values():
+        for file in files:
             stat = file.stat() if file.exists() else None
             stamp.append(f"{file.name}:{stat.st_size}:{stat.st_mtime_ns}" if stat else file.name)
     return hashlib.sha256("|".join(stamp).encode()).hexdigest()[:16]
 
 
-def build_wordlist(paths: dict[tuple[str, str], Path]) -> Wordlist:
+def build_wordlist(paths: dict[tuple[str, str], Dictd]) -> Wordlist:
     """Every pair in ``paths``, each read both ways; a dictionary that cannot be read is
     left out with a warning, the others still count."""
     found: dict[tuple[str, str, str], list[str]] = {}
     inverse: dict[tuple[str, str, str], list[str]] = {}
-    for (source, target), path in paths.items():
+    for (source, target), files in paths.items():
         try:
-            entries = read_dictd(path)
+            entries = read_dictd(files)
         except (OSError, ValueError, EOFError) as error:  # UnicodeDecodeError is a ValueError
-            log.warning("cannot read the dictionary %s, left out of the translations: %s", path, error)
+            log.warning("cannot read the dictionary %s, left out of the translations: %s",
+                        files.index.with_suffix(""), error)
             continue
         for head, entry in entries:
             for phrase in translations_of(entry):
@@ -117,11 +127,11 @@ def build_wordlist(paths: dict[tuple[str, str], Path]) -> Wordlist:
     return Wordlist.of(pairs)
 
 
-def read_dictd(path: Path) -> list[tuple[str, str]]:
-    """(headword, entry text) of a dictd dictionary (``path``.index and ``path``.dict.dz)."""
-    data = gzip.decompress(path.with_name(f"{path.name}.dict.dz").read_bytes())  # dictzip is gzip
+def read_dictd(files: Dictd) -> list[tuple[str, str]]:
+    """(headword, entry text) of a dictd dictionary."""
+    data = gzip.decompress(files.data.read_bytes())  # dictzip is gzip
     entries = []
-    for line in path.with_name(f"{path.name}.index").read_text(encoding="utf-8").splitlines():
+    for line in files.index.read_text(encoding="utf-8").splitlines():
         head, offset, length = line.split("\t")
         if not head.startswith("00database"):  # the dictionary's own description
             start = _number(offset)
