@@ -32,7 +32,7 @@ def user(services, user_id: int) -> User:
 
 
 @pytest.mark.parametrize(("email", "landing"), [
-    ("admin@espoo.fi", "/admin/users"), ("hr@espoo.fi", "/hr/report"), ("katu@espoo.fi", "/my/")])
+    ("admin@espoo.fi", "/admin/users"), ("hr@espoo.fi", "/hr/report"), ("katu@espoo.fi", "/my")])
 def test_each_role_lands_where_its_work_is(client, people, email, landing):
     response = sign_in(client, email)
     assert response.status_code == 303 and response.headers["location"] == landing

@@ -140,7 +140,7 @@ def test_a_supervisor_lands_on_my_openings_of_the_unit_in_the_claim(app, engine,
         assert created.status_code == 201, created.text
     response = sign_in(app, "maija")
     assert response.status_code == 303
-    assert response.headers["location"] == "/my/"
+    assert response.headers["location"] == "/my"
     page = app.get("/my/")
     assert page.status_code == 200
     assert "My openings" in page.text

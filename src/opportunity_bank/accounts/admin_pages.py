@@ -37,8 +37,10 @@ def messages(request: Request, errors: list[FieldError]) -> dict[str, str]:
     return field_messages(errors, gettext_for(negotiate_language(request)))
 
 
-def done(path: str, what: str) -> Redirect:
-    return Redirect(path, status_code=303, query_params={"done": what})
+def done(request: Request, route: str, what: str, **path_params: Any) -> Redirect:
+    """Back to the page `route`, saying what was done."""
+    return Redirect(request.app.route_reverse(route, **path_params), status_code=303,
+                    query_params={"done": what})
 
 
 def text(data: dict[str, Any], name: str, limit: int = 254) -> str:
@@ -76,7 +78,7 @@ class UsersPage(Controller):
         except UserError as error:
             return self.page(request, services, values=values, status_code=HTTP_422_UNPROCESSABLE_ENTITY,
                              errors=messages(request, [FieldError(error.field, str(error), error.code)]))
-        return done("/admin/users", "user-added")
+        return done(request, "admin-users", "user-added")
 
     def page(self, request: Request, services: ServicesDep, *, values: dict[str, str] | None = None,
              errors: dict[str, str] | None = None, status_code: int = 200) -> Template:
@@ -127,7 +129,7 @@ class UserPage(Controller):
         except admin.AdminError as error:
             return self.page(request, services, user_id, errors=messages(request, error.errors),
                              status_code=HTTP_422_UNPROCESSABLE_ENTITY)
-        return done(f"/admin/users/{user_id}", what)
+        return done(request, "admin-user", what, user_id=user_id)
 
     def page(self, request: Request, services: ServicesDep, user_id: int, *,
              errors: dict[str, str] | None = None, status_code: int = 200) -> Template:
@@ -164,7 +166,7 @@ class TokensPage(Controller):
                 admin.revoke_token(session, identify(request), token_id)
         except admin.AdminError as error:
             raise NotFoundException(str(error)) from None
-        return done("/admin/tokens", "token-revoked")
+        return done(request, "admin-tokens", "token-revoked")
 
 
 class UnitsPage(Controller):
@@ -188,7 +190,7 @@ class UnitsPage(Controller):
         except admin.AdminError as error:
             return self.page(request, services, errors=messages(request, error.errors), failed=name,
                              status_code=HTTP_422_UNPROCESSABLE_ENTITY)
-        return done("/admin/units", "unit-saved")
+        return done(request, "admin-units", "unit-saved")
 
     def page(self, request: Request, services: ServicesDep, *, errors: dict[str, str] | None = None,
              failed: str = "", status_code: int = 200) -> Template:

@@ -36,13 +36,13 @@ from opportunity_bank.web.csrf import require_csrf
 from opportunity_bank.web.params import SMALL_BODY
 from opportunity_bank.web.services import ServicesDep
 
-# Where each role's work is.
-LANDINGS = {Role.SUPERVISOR: "/my/", Role.HR: "/hr/report", Role.ADMIN: "/admin/users"}
+# The page of each role's work.
+LANDINGS = {Role.SUPERVISOR: "my-openings", Role.HR: "hr-report", Role.ADMIN: "admin-users"}
 
 
-def landing(role: str) -> str:
+def landing(request: Request, role: str) -> str:
     """Where a role's work is: the first page after signing in without a `next`."""
-    return LANDINGS.get(role, "/my/")
+    return request.app.route_reverse(LANDINGS.get(role, "my-openings"))
 
 
 @functools.cache
@@ -135,7 +135,7 @@ def login_submit(request: Request, data: FormData, services: ServicesDep) -> Tem
         session_id = start_session(session, user)
         session.commit()
     security_event("login", user_id=user.id, email=email, ip=ip, method="password")
-    return Redirect(next_path or landing(user.role), status_code=303, cookies=[
+    return Redirect(next_path or landing(request, user.role), status_code=303, cookies=[
         session_cookie(settings, session_id),
         # The sign-in form's nonce is spent: signed in, the token is bound to the session.
         Cookie(key=csrf_cookie_name(settings), value="", path="/", secure=settings.production,

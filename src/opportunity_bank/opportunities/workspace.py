@@ -330,7 +330,7 @@ async def attach_pdf(request: Request, opportunity_id: RowId, services: Services
 def detach_pdf(request: Request, opportunity_id: RowId, attachment_id: RowId,
                services: ServicesDep) -> Redirect:
     remove_attachment(services, current_editor(request), opportunity_id, attachment_id)
-    return Redirect(f"/my/{opportunity_id}/edit", status_code=303)
+    return Redirect(request.app.route_reverse("my-edit", opportunity_id=opportunity_id), status_code=303)
 
 
 def problems_page(request: Request, exc: FieldProblems) -> Response:

@@ -115,7 +115,7 @@ def report_page(request: Request, services: ServicesDep) -> Template:
             "chart": Markup(render_chart(by_kind, labels)),  # noqa: S704 (built from escaped parts)
             "chart_table": chart_text_alternative(by_kind, labels),
             "unit_charts": unit_charts(rows, labels) if query.by_unit else [],
-            "downloads": _downloads(query),
+            "downloads": _downloads(request, query),
             "language": language,
             "year_min": MIN_YEAR,
             "year_max": MAX_YEAR,
@@ -282,14 +282,15 @@ def _download_query(request: Request) -> ReportQuery:
     return report_query(params.get("from"), params.get("to"), params.get("by"))
 
 
-def _downloads(query: ReportQuery) -> dict[str, str]:
+def _downloads(request: Request, query: ReportQuery) -> dict[str, str]:
     query_string = urlencode(query.params())
     years = urlencode({"from": query.year_from, "to": query.year_to})
+    path = request.app.route_reverse
     return {
-        "csv": f"/hr/report.csv?{query_string}",
-        "excel": f"/hr/report.excel.csv?{query_string}",
-        "xlsx": f"/hr/report.xlsx?{years}",
-        "taavi": f"/hr/report.taavi.csv?{years}",
+        "csv": f"{path('hr-report-csv')}?{query_string}",
+        "excel": f"{path('hr-report-excel-csv')}?{query_string}",
+        "xlsx": f"{path('hr-report-xlsx')}?{years}",
+        "taavi": f"{path('hr-report-taavi')}?{years}",
     }
 
 

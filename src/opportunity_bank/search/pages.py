@@ -105,6 +105,7 @@ def page_context(request: Request, search: SearchRequest, result: SearchResult |
                  **extra: Any) -> dict[str, Any]:
     page_path = request.app.route_reverse("search-page")
     feed_path = request.app.route_reverse("opportunities-feed")
+    alert_path = request.app.route_reverse("alert-new")
     last_page = min(result.pages, 5000 // search.per_page) if result else 1
     return {
         "search": search,
@@ -118,7 +119,7 @@ def page_context(request: Request, search: SearchRequest, result: SearchResult |
         "feed_url": search_url(feed_path, search, sort="relevance", page=1),
         "clear_url": search_url(page_path, SearchRequest(q=search.q)),
         # The search as it stands (words and filters), for the alert form.
-        "alert_url": search_url("/alerts/new", search, sort="relevance", page=1),
+        "alert_url": search_url(alert_path, search, sort="relevance", page=1),
         **extra,
     }
 

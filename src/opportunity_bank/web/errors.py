@@ -77,7 +77,8 @@ def wants_page(request: Request) -> bool:
 def sign_in_redirect(request: Request, _exc: HTTPException | None = None) -> Response:
     """To sign-in, and back to this page afterwards (the login form checks `next` is local)."""
     here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
-    return Redirect("/login", status_code=HTTP_303_SEE_OTHER, query_params={"next": here})
+    return Redirect(request.app.route_reverse("login"), status_code=HTTP_303_SEE_OTHER,
+                    query_params={"next": here})
 
 
 def http_error(request: Request, exc: HTTPException) -> Response:
