@@ -54,7 +54,9 @@ def test_a_reminder_comes_in_the_language_its_owner_last_used(mail_client, mail_
     staff = make_staff(services)
     publish(mail_client, staff.streets, "park", city_today() + timedelta(days=7), title="Parkarbete")
     assert sign_in(mail_client, staff.streets.email).status_code == 303
-    assert mail_client.get("/my/reminders", params={"lang": "sv"}).status_code == 200
+    settings = mail_client.get("/my/reminders", params={"lang": "sv"})
+    assert settings.status_code == 200
+    assert "Meddelandena skickas på svenska" in settings.text  # the page says which language
     send_reminders(services.db)
     MailSender(mail_settings, services.db).send_pending()
     (message,) = smtp.to(staff.streets.email)

@@ -21,13 +21,14 @@ from opportunity_bank.web.services import ServicesDep
 FormData = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
 
 
-def settings_page(enabled: bool, saved: bool = False) -> Template:
-    return Template("reminders/settings.html", context={"enabled": enabled, "saved": saved})
+def settings_page(user: User, saved: bool = False) -> Template:
+    return Template("reminders/settings.html", context={
+        "enabled": user.deadline_reminders, "mail_language": user.language, "saved": saved})
 
 
 @get("/", name="reminder-settings", sync_to_thread=True)
 def reminder_settings(request: Request) -> Template:
-    return settings_page(identify(request).deadline_reminders)
+    return settings_page(identify(request))
 
 
 @post("/", name="reminder-settings-save", sync_to_thread=True, request_max_body_size=SMALL_BODY)
@@ -38,7 +39,7 @@ def save_reminder_settings(request: Request, data: FormData, services: ServicesD
         user.deadline_reminders = enabled
         session.add(user)
         session.commit()
-    return settings_page(enabled, saved=True)
+        return settings_page(user, saved=True)
 
 
 reminder_pages = Router(
