@@ -200,7 +200,7 @@ def test_supervisor_from_the_footer_to_a_published_summer_job_in_finnish(site, b
     page.goto(site.url + "/")
     page.get_by_role("link", name="Henkilöstön kirjautuminen").click()
     sign_in(page, site, "katu@espoo.fi")
-    expect(page).to_have_url(f"{site.url}/my/")
+    expect(page).to_have_url(f"{site.url}/my")
     page.get_by_role("link", name="Uusi kesätyö").click()
     # Keyboard only: the title, then Tab through to the next boxes.
     page.get_by_label("Otsikko").focus()
