@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from litestar import Router
 from litestar.datastructures import State
 from litestar.di import Provide
 from litestar.middleware import DefineMiddleware
@@ -54,7 +55,10 @@ def create_app(settings: Settings, *, run_indexer: bool = True) -> WebApp:
         return state.services
 
     return WebApp(
-        route_handlers=[
+        # One router, registered with the app at once: handlers of one path registered one by one
+        # are registered again as each joins, and a sync handler run in a thread is then wrapped
+        # twice and answers with an unawaited coroutine (HR's review preview answered 500).
+        route_handlers=[Router(path="/", route_handlers=[
             search_page, opportunity_page, opportunities_feed, accessibility_statement, static_file, favicon,
             healthz, readyz, admin_status, search_api, get_opportunity,
             login_form, login_submit, logout, *OIDC_ROUTES,
@@ -62,7 +66,7 @@ def create_app(settings: Settings, *, run_indexer: bool = True) -> WebApp:
             *reports_api.ROUTES, *reports_pages.ROUTES, *review_api.ROUTES, *review_pages.ROUTES,
             *open_data.ROUTES, *outreach_sitemap.ROUTES, *outreach_calendar.ROUTES, *ALERT_ROUTES,
             reminder_pages, *admin_pages.ROUTES,
-        ],
+        ])],
         middleware=[DefineMiddleware(remember_language, always_secure=settings.production)],
         guards=[require_csrf_unless_listed],
         before_send=[security_headers_hook(settings)],

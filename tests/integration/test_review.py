@@ -159,6 +159,15 @@ def test_review_page_approves_with_the_button(client, staff):
     assert client.get(created["url"]).status_code == 200
 
 
+def test_hr_previews_an_opening_waiting_for_review(client, staff):
+    created = publish(client, staff.streets, external_id="rev-v", title="Puistojen kesätyö")
+    sign_in(client, staff.hr.email)
+    preview = client.get(f"/hr/reviews/{created['id']}", params={"lang": "fi"})
+    assert preview.status_code == 200
+    assert "Puistojen kesätyö" in preview.text
+    assert client.get("/hr/reviews/99999", params={"lang": "fi"}).status_code == 404
+
+
 def test_units_set_review_on_the_command_line(settings, engine, monkeypatch, capsys):
     monkeypatch.setenv("OPPORTUNITY_BANK_DATABASE_URL", settings.database_url)
     monkeypatch.setenv("OPPORTUNITY_BANK_DATA_DIR", str(settings.data_dir))
