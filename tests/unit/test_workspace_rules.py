@@ -92,10 +92,10 @@ def test_safe_next(value, expected):
     assert safe_next(value) == expected
 
 
-@pytest.mark.parametrize(("role", "path"), [
-    ("supervisor", "/my/"), ("hr", "/hr/report"), ("admin", "/admin/users")])
-def test_each_role_lands_where_its_work_is(role, path):
-    assert landing(role) == path
+@pytest.mark.parametrize(("role", "route"), [
+    ("supervisor", "my-openings"), ("hr", "hr-report"), ("admin", "admin-users")])
+def test_each_role_lands_where_its_work_is(role, route):
+    assert landing(role) == route
 
 
 def test_session_timeouts():

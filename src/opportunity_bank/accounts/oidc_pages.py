@@ -176,7 +176,7 @@ def oidc_callback(request: Request, services: ServicesDep) -> Template | Redirec
                            source="oidc")
     security_event("login", user_id=user.id, email=user.email, role=user.role, ip=ip, method="oidc",
                    app_roles=list(app_roles(claims)))
-    return Redirect(pending.next_path or landing(request, user.role), status_code=303,
+    return Redirect(pending.next_path or request.app.route_reverse(landing(user.role)), status_code=303,
                     cookies=[session_cookie(settings, session_id),
                              request_cookie(settings, "", clear=True)])
 

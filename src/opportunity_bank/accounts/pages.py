@@ -40,9 +40,9 @@ from opportunity_bank.web.services import ServicesDep
 LANDINGS = {Role.SUPERVISOR: "my-openings", Role.HR: "hr-report", Role.ADMIN: "admin-users"}
 
 
-def landing(request: Request, role: str) -> str:
-    """Where a role's work is: the first page after signing in without a `next`."""
-    return request.app.route_reverse(LANDINGS.get(role, "my-openings"))
+def landing(role: str) -> str:
+    """The route of a role's work: the first page after signing in without a `next`."""
+    return LANDINGS.get(role, "my-openings")
 
 
 @functools.cache
@@ -135,7 +135,7 @@ def login_submit(request: Request, data: FormData, services: ServicesDep) -> Tem
         session_id = start_session(session, user)
         session.commit()
     security_event("login", user_id=user.id, email=email, ip=ip, method="password")
-    return Redirect(next_path or landing(request, user.role), status_code=303, cookies=[
+    return Redirect(next_path or request.app.route_reverse(landing(user.role)), status_code=303, cookies=[
         session_cookie(settings, session_id),
         # The sign-in form's nonce is spent: signed in, the token is bound to the session.
         Cookie(key=csrf_cookie_name(settings), value="", path="/", secure=settings.production,
