@@ -59,6 +59,15 @@ def test_invalid_form_is_shown_again_with_messages_beside_the_fields(client, sup
         assert session.exec(select(Opportunity)).all() == []
 
 
+def test_a_kind_sent_twice_counts_as_sent_last(client, supervisor, services):
+    token = page_form(client, "/my/new?kind=summer_job")
+    response = client.post("/my/new", data=job_form(token, kind=["thesis", "summer_job"]),
+                           follow_redirects=False)
+    assert response.status_code == 303
+    with Session(services.db) as session:
+        assert session.exec(select(Opportunity.kind)).all() == ["summer_job"]
+
+
 def test_preview_saves_nothing(client, supervisor, services):
     token = page_form(client, "/my/new?kind=summer_job")
     response = client.post("/my/new", data=job_form(token, action="preview"))

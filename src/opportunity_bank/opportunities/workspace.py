@@ -78,6 +78,9 @@ UPLOAD_CODES = {413: "too_large", 415: "file"}
 
 
 def parse_kind(value: object) -> str:
+    """The kind asked for; a field sent twice counts as sent last, as in every form here."""
+    if isinstance(value, list):
+        value = value[-1] if value else None
     return value if value in {k.value for k in Kind} else Kind.THESIS.value
 
 
