@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from sqlmodel import Session, select
@@ -73,6 +74,21 @@ def test_admin_adds_a_user_and_errors_are_words(client, services, people):
                        follow_redirects=False)
     assert made.status_code == 303 and made.headers["location"] == "/admin/users?done=user-added"
     assert "uusi@espoo.fi" in client.get("/admin/users").text
+
+
+def test_a_user_added_twice_at_once_is_added_once(client, services, people):
+    sign_in(client, "admin@espoo.fi")
+    token = page_form(client, "/admin/users")
+    form = {"_csrf_token": token, "email": "kaksoisklikki@espoo.fi", "role": "hr", "unit": "",
+            "password": PASSWORD}
+    with ThreadPoolExecutor(4) as pool:  # a double (and triple) click on "Add"
+        answers = list(pool.map(lambda _: client.post("/admin/users", data=form, follow_redirects=False,
+                                                      headers={"Accept-Language": "fi"}), range(4)))
+    assert sorted(a.status_code for a in answers) == [303, 422, 422, 422]
+    refused = [a.text for a in answers if a.status_code == 422]
+    assert all("Tällä sähköpostiosoitteella on jo käyttäjä." in text for text in refused)
+    with Session(services.db) as session:
+        assert len(session.exec(select(User).where(User.email == "kaksoisklikki@espoo.fi")).all()) == 1
 
 
 def test_admin_changes_role_disables_and_resets(client, services, people):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from argon2 import PasswordHasher
 from sqlalchemy import delete, update
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from opportunity_bank.accounts.claims import SignInRefused, StaffClaims
@@ -36,13 +37,21 @@ def add_user(session: Session, email: str, role: str, password: str, unit_name: 
     if len(password) < MIN_PASSWORD_LENGTH:
         raise UserError(f"the password must be at least {MIN_PASSWORD_LENGTH} characters",
                         "password", "password")
-    if session.exec(select(User).where(User.email == email)).first():
-        raise UserError(f"{email} already exists", "email", "email_taken")
+    taken = UserError(f"{email} already exists", "email", "email_taken")
+    if find_user(session, email):
+        raise taken
     unit: Unit | None = UnitCache(session).get_or_create(unit_name) if unit_name else None
     user = User(email=email, role=role, password_hash=hasher.hash(password),
                 unit_id=unit.id if unit else None)
     session.add(user)
-    session.flush()
+    try:
+        session.flush()
+    except IntegrityError:
+        # Added by someone else since the check (a double-click on the form).
+        session.rollback()
+        if session.exec(select(User.id).where(User.email == email)).first() is not None:
+            raise taken from None
+        raise
     return user
 
 
