@@ -49,3 +49,12 @@ def test_compiled_catalogs_match_the_po_files(language):
     for message in catalog(language):
         if message.id and not isinstance(message.id, tuple):
             assert compiled.gettext(message.id) == message.string, "run `bash scripts/i18n.sh compile`"
+
+
+@pytest.mark.parametrize("language", ["fi", "sv"])
+def test_no_translation_has_another_strings_english_glued_on(language):
+    messages = [m for m in catalog(language) if m.id and isinstance(m.id, str) and isinstance(m.string, str)]
+    sentences = {m.id for m in messages if len(m.id) >= 30 and " " in m.id}
+    glued = sorted(m.id for m in messages for sentence in sentences
+                   if sentence != m.id and sentence in m.string and sentence not in m.id)
+    assert glued == [], "these translations end in another message's English text"
