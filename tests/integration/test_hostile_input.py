@@ -436,3 +436,26 @@ def test_csv_names_its_charset_once(client, services):
         response = client.get(path, headers=staff.hr.auth)
         assert response.status_code == 200, response.text
         assert response.headers["content-type"] == "text/csv; charset=utf-8"
+
+
+BROWSER = {"Accept": "text/html,application/xhtml+xml"}
+
+
+@pytest.mark.parametrize("path", ["/opportunities/99999999999999999999", "/opportunities/0",
+                                  "/opportunities/-1/deadline.ics", "/attachments/2147483648"])
+def test_a_browser_asking_for_an_impossible_id_gets_the_not_found_page(client, path):
+    page = client.get(path, params={"lang": "fi"}, headers=BROWSER)
+    assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")
+    assert "Sivua ei löytynyt" in page.text and "Expected" not in page.text
+
+
+def test_a_browser_is_told_in_its_language_why_a_request_was_refused(client, services):
+    expired = client.post("/alerts/new", params={"lang": "fi"}, headers=BROWSER,
+                          data={"email": "a@example.fi"})
+    assert expired.status_code == 403 and "Lomake oli vanhentunut" in expired.text
+    wrong = client.post("/alerts/privacy", params={"lang": "sv"}, headers=BROWSER)
+    assert wrong.status_code == 405 and "Den här adressen tar inte emot" in wrong.text
+    for answer in (expired, wrong):
+        assert answer.headers["content-type"].startswith("text/html") and "status_code" not in answer.text
+    # Scripts keep their JSON.
+    assert client.post("/alerts/privacy").json()["status_code"] == 405

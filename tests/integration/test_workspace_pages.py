@@ -68,6 +68,15 @@ def test_a_kind_sent_twice_counts_as_sent_last(client, supervisor, services):
         assert session.exec(select(Opportunity.kind)).all() == ["summer_job"]
 
 
+def test_a_form_too_large_to_read_is_refused_in_words_and_saves_nothing(client, supervisor, services):
+    token = page_form(client, "/my/new?kind=summer_job")
+    response = client.post("/my/new", data=job_form(token, description="ä" * 100_000),
+                           params={"lang": "fi"}, headers={"Accept": "text/html"})
+    assert response.status_code == 413 and "liian suuret" in response.text
+    with Session(services.db) as session:
+        assert session.exec(select(Opportunity)).all() == []
+
+
 def test_preview_saves_nothing(client, supervisor, services):
     token = page_form(client, "/my/new?kind=summer_job")
     response = client.post("/my/new", data=job_form(token, action="preview"))

@@ -16,13 +16,18 @@ from litestar.status_codes import (
     HTTP_401_UNAUTHORIZED,
     HTTP_403_FORBIDDEN,
     HTTP_404_NOT_FOUND,
+    HTTP_405_METHOD_NOT_ALLOWED,
+    HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+    HTTP_429_TOO_MANY_REQUESTS,
     HTTP_500_INTERNAL_SERVER_ERROR,
 )
 from sqlalchemy.exc import DataError
 
 from opportunity_bank.incidents import log_unexpected
+from opportunity_bank.web.csrf import REFUSED as CSRF_REFUSED
 
 log = logging.getLogger(__name__)
+PAGE_PROBLEMS = {HTTP_405_METHOD_NOT_ALLOWED: "method", HTTP_413_REQUEST_ENTITY_TOO_LARGE: "too_large"}
 MEANINGS = {400: "bad request: each bad parameter named", 401: "no valid token or session",
             403: "role or CSRF refused", 404: "not found, or not yours to see",
             409: "not possible from the current status", 413: "file larger than 10 MB",
@@ -58,11 +63,14 @@ def json_error(status: int, detail: str, errors: list[dict[str, str]] | None = N
     return Response(error_body(status, detail, errors), status_code=status, media_type=MediaType.JSON)
 
 
-def validation_error(_: Request, exc: ValidationException) -> Response:
-    errors = []
-    for item in exc.extra if isinstance(exc.extra, list) else []:
-        if isinstance(item, dict):
-            errors.append({"field": str(item.get("key", "")), "message": str(item.get("message", ""))})
+def validation_error(request: Request, exc: ValidationException) -> Response:
+    items = [item for item in (exc.extra if isinstance(exc.extra, list) else []) if isinstance(item, dict)]
+    if wants_page(request):
+        # A page's address with an id no row can have (0, -1, 30 digits) names no page.
+        if any(item.get("source") == "path" for item in items):
+            return Template("errors/not_found.html", status_code=HTTP_404_NOT_FOUND)
+        return refused_page(exc.status_code, "bad_request")
+    errors = [{"field": str(item.get("key", "")), "message": str(item.get("message", ""))} for item in items]
     fields = ", ".join(e["field"] for e in errors if e["field"])
     detail = f"invalid {fields}" if fields else "invalid request"
     return json_error(exc.status_code, detail, errors)
@@ -72,6 +80,11 @@ def wants_page(request: Request) -> bool:
     """A browser asking for a page (not the API, not a script): it gets an HTML error page."""
     accept = request.headers.get("accept", "")
     return not request.url.path.startswith("/api/") and "text/html" in accept
+
+
+def refused_page(status: int, problem: str) -> Template:
+    """A browser's request refused: what happened and what to do, in the page's language."""
+    return Template("errors/refused.html", context={"problem": problem}, status_code=status)
 
 
 def sign_in_redirect(request: Request, _exc: HTTPException | None = None) -> Response:
@@ -87,8 +100,12 @@ def http_error(request: Request, exc: HTTPException) -> Response:
             return Template("errors/not_found.html", status_code=HTTP_404_NOT_FOUND)
         if exc.status_code == HTTP_401_UNAUTHORIZED and request.method in ("GET", "HEAD"):
             return sign_in_redirect(request)
+        if exc.status_code == HTTP_403_FORBIDDEN and exc.detail == CSRF_REFUSED:
+            return refused_page(HTTP_403_FORBIDDEN, "expired_form")
         if exc.status_code in (HTTP_401_UNAUTHORIZED, HTTP_403_FORBIDDEN):
             return Template("errors/forbidden.html", status_code=HTTP_403_FORBIDDEN)
+        if 400 <= exc.status_code < 500 and exc.status_code != HTTP_429_TOO_MANY_REQUESTS:
+            return refused_page(exc.status_code, PAGE_PROBLEMS.get(exc.status_code, "bad_request"))
     return Response(
         error_body(exc.status_code, exc.detail),
         status_code=exc.status_code,
