@@ -8,13 +8,16 @@ import pytest
 from sqlmodel import Session, select
 
 from opportunity_bank import db
+from opportunity_bank.accounts.users import add_user
 from opportunity_bank.cli import main
 from opportunity_bank.mail.sender import MailSender
-from opportunity_bank.models import AuditEntry, Opportunity, Unit
-from opportunity_bank.review.service import remind_reviewers
+from opportunity_bank.models import AuditEntry, Opportunity, Unit, User
+from opportunity_bank.opportunities.editing import Editor
+from opportunity_bank.review.rules import ReviewRefused
+from opportunity_bank.review.service import decide, remind_reviewers
 from tests.helpers import search_ids, wait_until
 from tests.smtp_server import parts
-from tests.workspace_helpers import GEO, STREETS, make_staff, opening, page_form, sign_in
+from tests.workspace_helpers import GEO, PASSWORD, STREETS, make_staff, opening, page_form, sign_in
 
 
 def require_review(services, unit_name: str) -> None:
@@ -166,6 +169,28 @@ def test_hr_previews_an_opening_waiting_for_review(client, staff):
     assert preview.status_code == 200
     assert "Puistojen kesätyö" in preview.text
     assert client.get("/hr/reviews/99999", params={"lang": "fi"}).status_code == 404
+
+
+def test_of_two_decisions_made_at_once_only_the_first_counts(client, services, staff):
+    created = publish(client, staff.streets, external_id="rev-race", title="Kaksi päättäjää")
+    with db.session_scope(services.db) as session:
+        second = add_user(session, "hr2@espoo.fi", "hr", PASSWORD, None)
+        reviewers = [Editor.of(session.exec(select(User).where(User.email == staff.hr.email)).one()),
+                     Editor.of(second)]
+    # Both reviewers opened the opening before either decided.
+    first_view, second_view = Session(services.db), Session(services.db)
+    with first_view, second_view:
+        seen = [view.get(Opportunity, created["id"]) for view in (first_view, second_view)]
+        decide(first_view, reviewers[0], seen[0], "approve", None)
+        first_view.commit()
+        with pytest.raises(ReviewRefused) as refused:
+            decide(second_view, reviewers[1], seen[1], "changes", "Korjaa otsikko")
+        assert refused.value.code == "nothing_to_review"
+        second_view.rollback()
+    with Session(services.db) as session:
+        assert session.get(Opportunity, created["id"]).status == "published"
+        decisions = session.exec(select(AuditEntry).where(AuditEntry.action == "review")).all()
+    assert len(decisions) == 1
 
 
 def test_units_set_review_on_the_command_line(settings, engine, monkeypatch, capsys):

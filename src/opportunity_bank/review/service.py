@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import and_, or_
+from sqlalchemy import and_, or_, update
 from sqlmodel import Session, select
 
 from opportunity_bank import mail
@@ -24,6 +24,7 @@ from opportunity_bank.opportunities.schemas import FieldError, OpportunityFields
 from opportunity_bank.opportunities.service import UnitCache, apply_values, stored_values
 from opportunity_bank.review.rules import (
     REMIND_AFTER_WORKING_DAYS,
+    ReviewRefused,
     check_decision,
     reason_problem,
     working_days_between,
@@ -74,6 +75,8 @@ def decide(session: Session, reviewer: Editor, opportunity: Opportunity, decisio
     if problem:
         raise FieldProblems([FieldError("reason", problem)])
     reason = (reason or "").strip() or None
+    if not claimed(session, opportunity):
+        raise ReviewRefused("nothing_to_review", "another decision on this opening came first")
     if decision == ReviewDecision.APPROVE:
         values = approved_values(session, opportunity)
     elif opportunity.status == Status.IN_REVIEW:
@@ -87,6 +90,18 @@ def decide(session: Session, reviewer: Editor, opportunity: Opportunity, decisio
     if decision == ReviewDecision.CHANGES:
         mail_owner(session, opportunity, reason or "")
     return changes
+
+
+def claimed(session: Session, opportunity: Opportunity) -> bool:
+    """Whether this decision holds the opening as it was read: false when another reviewer's
+    decision (or a second click) changed it since. The row stays locked until the commit."""
+    held = session.execute(
+        update(Opportunity)
+        .where(Opportunity.id == opportunity.id, Opportunity.status == opportunity.status,
+               Opportunity.updated_at == opportunity.updated_at)
+        .values(status=opportunity.status)
+        .execution_options(synchronize_session=False))
+    return held.rowcount == 1
 
 
 def mail_owner(session: Session, opportunity: Opportunity, reason: str) -> None:
