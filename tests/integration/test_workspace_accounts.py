@@ -41,6 +41,15 @@ def test_login_without_csrf_token_is_refused(client, staff, caplog):
     assert len(refusals) == 2 and 'path="/login"' in refusals[0]
 
 
+def test_a_form_sent_after_the_session_ended_signs_in_back_to_its_page(client, staff):
+    sent = client.post("/my/1/status", data={"status": "closed"}, follow_redirects=False,
+                       headers={"Accept": "text/html", "Referer": "http://testserver.local/my/1/edit?x=1"})
+    assert sent.status_code == 303 and sent.headers["location"] == "/login?next=%2Fmy%2F1%2Fedit%3Fx%3D1"
+    elsewhere = client.post("/my/1/status", data={"status": "closed"}, follow_redirects=False,
+                            headers={"Accept": "text/html", "Referer": "https://evil.example/my/1/edit"})
+    assert elsewhere.headers["location"] == "/login"
+
+
 def test_sign_in_and_out(client, staff, services):
     assert client.get("/my/", follow_redirects=False).headers["location"].startswith("/login?next=%2Fmy")
     response = sign_in(client, staff.streets.email, next_path="/my/new?kind=thesis")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from typing import Any
+from urllib.parse import urlsplit
 
 import msgspec
 from litestar import MediaType, Request, Response
@@ -88,10 +89,19 @@ def refused_page(status: int, problem: str) -> Template:
 
 
 def sign_in_redirect(request: Request, _exc: HTTPException | None = None) -> Response:
-    """To sign-in, and back to this page afterwards (the login form checks `next` is local)."""
-    here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    """To sign-in, and back to this page afterwards (the login form checks `next` is local).
+
+    A form sent once the session had ended goes back to the page that held the form: the
+    address it was sent to takes no GET.
+    """
+    if request.method in ("GET", "HEAD"):
+        here = request.url.path + (f"?{request.url.query}" if request.url.query else "")
+    else:
+        referer = urlsplit(request.headers.get("referer", ""))
+        same_site = referer.netloc in ("", request.url.netloc)
+        here = (referer.path + (f"?{referer.query}" if referer.query else "")) if same_site else ""
     return Redirect(request.app.route_reverse("login"), status_code=HTTP_303_SEE_OTHER,
-                    query_params={"next": here})
+                    query_params={"next": here} if here else None)
 
 
 def http_error(request: Request, exc: HTTPException) -> Response:
