@@ -125,6 +125,21 @@ def test_admin_revokes_a_token(client, services, people):
                       headers={"Authorization": f"Bearer {people['token']}"}).status_code == 401
 
 
+@pytest.mark.parametrize(("fields", "message"), [
+    ({"name": "\x00"}, "Poista tekstistä ohjausmerkit"),
+    ({"name": "\u200b"}, "Täytä tämä kenttä."),
+    ({"name": STREETS, "name_sv": "Gatu\x07service"}, "Poista tekstistä ohjausmerkit"),
+])
+def test_a_unit_name_with_control_or_only_invisible_characters_is_refused(client, services, people,
+                                                                           fields, message):
+    sign_in(client, "admin@espoo.fi")
+    token = page_form(client, "/admin/units")
+    refused = client.post("/admin/units", data={"_csrf_token": token, **fields}, params={"lang": "fi"})
+    assert refused.status_code == 422 and message in refused.text
+    with Session(services.db) as session:
+        assert [u.name for u in session.exec(select(Unit))] == [STREETS]
+
+
 def test_unit_names_in_three_languages_and_the_audit_log(client, services, people):
     sign_in(client, "admin@espoo.fi")
     token = page_form(client, "/admin/units")

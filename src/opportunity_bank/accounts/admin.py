@@ -20,6 +20,7 @@ from opportunity_bank.opportunities.editing import FieldProblems
 from opportunity_bank.opportunities.lifecycle import CITY_TZ
 from opportunity_bank.opportunities.schemas import FieldError
 from opportunity_bank.opportunities.service import UnitCache
+from opportunity_bank.opportunities.text import control_problem, has_visible
 
 AUDIT_PAGE = 50
 MAX_UNIT_NAME = 200
@@ -142,7 +143,10 @@ def set_unit_names(session: Session, actor: User | None, name: str,
     `review_required` (when given) switches review before publishing for the unit's openings.
     """
     key = name.strip()
-    if not key or len(key) > MAX_UNIT_NAME:
+    for field, value in [("name", key), *((f"name_{language}", v) for language, v in names.items())]:
+        if value and control_problem(value):
+            raise AdminError([FieldError(field, control_problem(value), "control")])
+    if not key or len(key) > MAX_UNIT_NAME or not has_visible(key):
         raise AdminError([FieldError("name", "is required", "missing")])
     for language, value in names.items():
         if value and len(value) > MAX_UNIT_NAME:

@@ -34,6 +34,7 @@ def _rule_messages(gettext: Gettext) -> dict[str, str]:
         "number": gettext("Enter a whole number, such as 3."),
         "date": gettext("Enter a date, such as 31.3.2027."),
         "text": gettext("Write this as text."),
+        "control": gettext("Remove the control characters (such as NUL) from this text."),
         "choice": gettext("Choose one of the options."),
         "email": gettext("Enter an e-mail address, such as name@espoo.fi."),
         "url": gettext("Enter a web address that starts with https:// (or a URN)."),
