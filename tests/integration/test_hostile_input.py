@@ -442,7 +442,8 @@ BROWSER = {"Accept": "text/html,application/xhtml+xml"}
 
 
 @pytest.mark.parametrize("path", ["/opportunities/99999999999999999999", "/opportunities/0",
-                                  "/opportunities/-1/deadline.ics", "/attachments/2147483648"])
+                                  "/opportunities/-1/deadline.ics", "/attachments/2147483648",
+                                  "/opportunities/99999/deadline.ics"])
 def test_a_browser_asking_for_an_impossible_id_gets_the_not_found_page(client, path):
     page = client.get(path, params={"lang": "fi"}, headers=BROWSER)
     assert page.status_code == 404 and page.headers["content-type"].startswith("text/html")

@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 from icalendar import Alarm, Calendar, Event
 from litestar import Request, Response, get
+from litestar.exceptions import NotFoundException
 from sqlmodel import Session
 
 from opportunity_bank.opportunities.views import public_opening
@@ -51,7 +52,9 @@ def deadline_calendar(opportunity_id: RowId, request: Request, services: Service
     gettext = gettext_for(negotiate_language(request))
     with Session(services.db) as session:
         row = public_opening(session, opportunity_id)
-    if row is None or row[0].application_deadline is None:
+    if row is None:
+        raise NotFoundException(f"no public opening {opportunity_id}")
+    if row[0].application_deadline is None:
         return Response(gettext("This opening has no application deadline.") + "\n", status_code=404,
                         media_type="text/plain")
     opportunity = row[0]
