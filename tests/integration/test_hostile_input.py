@@ -436,6 +436,8 @@ def test_csv_names_its_charset_once(client, services):
         response = client.get(path, headers=staff.hr.auth)
         assert response.status_code == 200, response.text
         assert response.headers["content-type"] == "text/csv; charset=utf-8"
+    refused = client.get("/feeds/opportunities.atom", params={"kind": "bogus"})
+    assert refused.status_code == 400 and refused.headers["content-type"] == "text/plain; charset=utf-8"
 
 
 BROWSER = {"Accept": "text/html,application/xhtml+xml"}

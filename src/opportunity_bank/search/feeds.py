@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from xml.etree import ElementTree as ET
 
-from litestar import Request, Response, get
+from litestar import MediaType, Request, Response, get
 from sqlmodel import Session
 
 from opportunity_bank.models import Opportunity
@@ -119,7 +119,7 @@ def openings_in_order(session: Session, ids: list[int]) -> list[FeedEntry]:
 
 
 def plain(status: int, text: str) -> Response:
-    return Response(text + "\n", status_code=status, media_type="text/plain; charset=utf-8")
+    return Response(text + "\n", status_code=status, media_type=MediaType.TEXT)  # Litestar adds the charset
 
 
 @get("/feeds/opportunities.atom", name="opportunities-feed", sync_to_thread=True, include_in_schema=False,
