@@ -87,6 +87,12 @@ def test_a_page_past_the_last_leads_back(client, ids):
     assert "Tällä sivulla ei ole tuloksia" in page and 'href="/?q=kes%C3%A4ty%C3%B6"' in page
 
 
+def test_a_setting_out_of_range_is_explained_in_the_pages_language_only(client, ids):
+    page = client.get("/", params={"page": "999999", "lang": "fi"}).text
+    assert "Osoitteessa on hakuasetus, jota emme ymmärrä" in page and "”page”" in page
+    assert "must be" not in page
+
+
 def test_htmx_request_gets_a_lean_fragment(client, ids):
     fragment = client.get("/", params={"q": "vieraslaj"}, headers={"HX-Request": "true"})
     assert fragment.status_code == 200
