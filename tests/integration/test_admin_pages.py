@@ -10,7 +10,7 @@ from sqlmodel import Session, select
 
 from opportunity_bank import db
 from opportunity_bank.accounts.tokens import create_token
-from opportunity_bank.accounts.users import add_user
+from opportunity_bank.accounts.users import UserError, add_user
 from opportunity_bank.models import ApiToken, Unit, User
 from tests.workspace_helpers import PASSWORD, STREETS, opening, page_form, sign_in
 
@@ -106,6 +106,12 @@ def test_admin_changes_role_disables_and_resets(client, services, people):
                       headers={"Authorization": f"Bearer {people['token']}"}).status_code == 401
     short = client.post(f"/admin/users/{worker}/password", data={"_csrf_token": token, "password": "x"})
     assert short.status_code == 422 and "at least 12 characters" in short.text
+    for untypable in ("\x00" * 12, "salasana-on-\ufffd\ufffd"):  # NULs; bytes that were not UTF-8
+        refused = client.post(f"/admin/users/{worker}/password", params={"lang": "fi"},
+                              data={"_csrf_token": token, "password": untypable})
+        assert refused.status_code == 422 and "Poista tekstistä ohjausmerkit" in refused.text
+    with pytest.raises(UserError, match="control characters"):
+        add_user(Session(services.db), "nul@espoo.fi", "hr", "\x00" * 12, None)
     self_disable = client.post(f"/admin/users/{people['admin']}/active",
                                data={"_csrf_token": token, "active": "0"})
     assert self_disable.status_code == 422 and user(services, people["admin"]).is_active

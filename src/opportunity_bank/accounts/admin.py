@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import delete, func
 from sqlmodel import Session, col, select
 
-from opportunity_bank.accounts.users import MIN_PASSWORD_LENGTH, find_user, hasher
+from opportunity_bank.accounts.users import MIN_PASSWORD_LENGTH, find_user, hasher, password_problem
 from opportunity_bank.models import ApiToken, AuditEntry, Unit, User, WebSession, utcnow
 from opportunity_bank.models.enums import ROLES, Role
 from opportunity_bank.opportunities.editing import FieldProblems
@@ -107,8 +107,8 @@ def set_active(session: Session, actor: User | None, user: User, active: bool) -
 
 
 def reset_password(session: Session, actor: User | None, user: User, password: str) -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise AdminError([FieldError("password", "is too short", "password",
+    if problem := password_problem(password):
+        raise AdminError([FieldError("password", problem[1], problem[0],
                                      {"min_length": MIN_PASSWORD_LENGTH})])
     user.password_hash = hasher.hash(password)
     session.add(user)

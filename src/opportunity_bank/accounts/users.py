@@ -12,6 +12,7 @@ from opportunity_bank.models import ApiToken, OidcIdentity, Unit, User, WebSessi
 from opportunity_bank.models.enums import Role
 from opportunity_bank.opportunities.schemas import EMAIL_RE
 from opportunity_bank.opportunities.service import UnitCache
+from opportunity_bank.opportunities.text import control_problem
 
 MIN_PASSWORD_LENGTH = 12
 hasher = PasswordHasher()
@@ -26,6 +27,16 @@ class UserError(ValueError):
         self.code = code
 
 
+def password_problem(password: str) -> tuple[str, str] | None:
+    """Why a password cannot be set (its code and message), or None: too short, or with
+    characters nobody can type (control characters; U+FFFD, left of bytes that were not UTF-8)."""
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return "password", f"the password must be at least {MIN_PASSWORD_LENGTH} characters"
+    if control_problem(password) or "\ufffd" in password:
+        return "control", "the password must not contain control characters or broken text"
+    return None
+
+
 def add_user(session: Session, email: str, role: str, password: str, unit_name: str | None) -> User:
     email = email.strip().lower()
     if not EMAIL_RE.match(email):
@@ -34,9 +45,8 @@ def add_user(session: Session, email: str, role: str, password: str, unit_name: 
         raise UserError(f"role must be one of {', '.join(r.value for r in Role)}", "role", "choice")
     if role == Role.SUPERVISOR and not unit_name:
         raise UserError("a supervisor belongs to a unit: give --unit NAME", "unit", "missing")
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise UserError(f"the password must be at least {MIN_PASSWORD_LENGTH} characters",
-                        "password", "password")
+    if problem := password_problem(password):
+        raise UserError(problem[1], "password", problem[0])
     taken = UserError(f"{email} already exists", "email", "email_taken")
     if find_user(session, email):
         raise taken
