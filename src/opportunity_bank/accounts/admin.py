@@ -144,8 +144,8 @@ def set_unit_names(session: Session, actor: User | None, name: str,
     """
     key = name.strip()
     for field, value in [("name", key), *((f"name_{language}", v) for language, v in names.items())]:
-        if value and control_problem(value):
-            raise AdminError([FieldError(field, control_problem(value), "control")])
+        if value and (problem := control_problem(value)):
+            raise AdminError([FieldError(field, problem, "control")])
     if not key or len(key) > MAX_UNIT_NAME or not has_visible(key):
         raise AdminError([FieldError("name", "is required", "missing")])
     for language, value in names.items():

@@ -59,7 +59,7 @@ def add_user(session: Session, email: str, role: str, password: str, unit_name: 
     except IntegrityError:
         # Added by someone else since the check (a double-click on the form).
         session.rollback()
-        if session.exec(select(User.id).where(User.email == email)).first() is not None:
+        if find_user(session, email):
             raise taken from None
         raise
     return user
