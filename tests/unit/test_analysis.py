@@ -97,6 +97,13 @@ def test_swedish_english_and_misspelt_words_reach_the_synonym_vocabulary(analyze
     assert analyzer.query_text("kesätyö puisot").split()[:2] == ["kesätyö", "puisto"]
 
 
+def test_a_stem_reaches_domain_words_of_its_own_language_only(analyzer):
+    # English "programme" and Swedish "programmering" share a stem (programm), but a
+    # student asking for a trainee programme is not asking for programming.
+    assert "programmering" not in analyzer.query_text("trainee programme").split()
+    assert analyzer.query_text("programmeringen") == "programmering"
+
+
 def test_mixed_language_query(analyzer):
     assert analyzer.query_text("Summer job puistoissa") == "summer job puisto"
 

@@ -117,7 +117,7 @@ class TextAnalyzer:
         self._vocabulary = frozenset(
             w for term in [*vocabulary, *self._colloquial.values()] for w in tokens(term)
         )
-        self._vocabulary_by_stem: dict[str, str] | None = None
+        self._vocabulary_by_stem: dict[tuple[str, str], str] | None = None
         self.translations = translations
         self.finnish_terms = functools.lru_cache(maxsize=cache_size)(self._finnish_terms)
         self.finnish_reading = functools.lru_cache(maxsize=cache_size)(self._finnish_reading)
@@ -509,26 +509,35 @@ class TextAnalyzer:
         return tuple(found)
 
     def vocabulary_word(self, word: str) -> str | None:
-        """The domain word sharing a Swedish or English stem with ``word``, if any.
+        """The domain word sharing a Swedish or English stem with ``word``, if any; a
+        stem of one language reaches only the domain words of that language (or of none
+        the dictionaries know).
 
         Used on both sides, so that "gatorna" in a document and "gator" in a query both
         reach "gata" and its synonyms.
         """
         by_stem = self._stem_vocabulary()
-        stems = [self.stem(word, language) for language in STEMMER_LANGUAGES]
+        stems = [(self.stem(word, language), language) for language in STEMMER_LANGUAGES]
         # A stem that is itself a domain word beats one that only resembles it
         # (invasiva -> invasiv, not invasive).
-        exact = [stem for stem in stems if stem in self._vocabulary]
+        exact = [stem for stem, _ in stems if stem in self._vocabulary]
         return next(iter(exact), None) or next((by_stem[s] for s in stems if s in by_stem), None)
 
-    def _stem_vocabulary(self) -> dict[str, str]:
+    def _stem_vocabulary(self) -> dict[tuple[str, str], str]:
         if self._vocabulary_by_stem is None:
             self._vocabulary_by_stem = {
-                self.stem(word, language): word
+                (self.stem(word, language), language): word
                 for word in sorted(self._vocabulary)
                 for language in STEMMER_LANGUAGES
+                if self._vocabulary_language(word, language)
             }
         return self._vocabulary_by_stem
+
+    def _vocabulary_language(self, word: str, language: str) -> bool:
+        """May a domain word be reached by a ``language`` stem? Not when it is plainly
+        another language's word (programmering is Swedish, so English programme is not it)."""
+        languages = self.word_languages(word)
+        return not languages or language in languages
 
     def _suggestions(self, word: str) -> list[str]:
         if len(word) > MAX_ANALYSED_WORD_LENGTH:
