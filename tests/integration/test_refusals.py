@@ -18,7 +18,9 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 from sqlalchemy import text
+from sqlmodel import Session, select
 
+from opportunity_bank.models import Opportunity
 from opportunity_bank.opportunities.importer import import_file
 from tests.faults import ROOT, cli_env, managed_settings
 from tests.helpers import FIELDS, record, write_csv
@@ -110,7 +112,31 @@ def header_only_workbook(path: Path) -> Path:
     return path
 
 
+def unclosed_quote_csv(path: Path) -> Path:
+    rows = [",".join(FIELDS[:4]), "t-1,summer_job,Kesätyö,Puistotyötä", 't-2,thesis,"Gradu,Kuvaus',
+            "t-3,thesis,Toinen gradu,Kuvaus"]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def twice_named_csv(path: Path) -> Path:
+    path.write_text(",".join([*FIELDS[:4], "title"]) + "\nt-1,thesis,Gradu,Kuvaus,Toinen\n",
+                    encoding="utf-8")
+    return path
+
+
+def twice_named_workbook(path: Path) -> Path:
+    book = Workbook()
+    book.active.append([*FIELDS[:4], "kind"])
+    book.active.append(["t-1", "thesis", "Gradu", "Kuvaus", "summer_job"])
+    book.save(path)
+    return path
+
+
 BROKEN_FILES = {
+    "unclosed.csv": (unclosed_quote_csv, "line 3: a cell opened with a quote (\") is never closed"),
+    "twice.csv": (twice_named_csv, "line 1 names the column 'title' twice"),
+    "twice.xlsx": (twice_named_workbook, "row 1 names the column 'kind' twice"),
     "empty.csv": (lambda p: p.write_bytes(b"") and p, "the file is empty"),
     "blank.jsonl": (lambda p: p.write_text("\n  \n", encoding="utf-8") and p, "the file is empty"),
     "header.csv": (lambda p: p.write_text(",".join(FIELDS) + "\r\n", encoding="utf-8") and p,
@@ -129,6 +155,27 @@ def test_a_file_that_cannot_be_imported_is_one_line_naming_it(settings, tmp_path
     line = one_line(run(settings, "import", str(path)))
     assert line.startswith(f"opportunity-bank: {name}: {message}")
     assert _untouched(settings)
+
+
+def test_a_folder_named_for_import_is_refused_as_a_folder(settings, tmp_path):
+    line = one_line(run(settings, "import", str(tmp_path)))
+    assert line == f"opportunity-bank: {tmp_path}: is a folder; name the file to import in it"
+
+
+def test_numbers_typed_in_a_workbook_are_read_as_text_where_text_is_wanted(engine, tmp_path):
+    """An id typed as 1001 is a number cell to Excel; the import reads it as a CSV cell."""
+    rows = [record(1), record(2)]
+    book = Workbook()
+    book.active.append(list(FIELDS))
+    for number, row in enumerate(rows, start=1001):
+        book.active.append([number if f == "external_id" else row.get(f) for f in FIELDS])
+    book.active.cell(row=2, column=FIELDS.index("year") + 1, value=2026.0)
+    book.save(tmp_path / "numbers.xlsx")
+    report = import_file(engine, tmp_path / "numbers.xlsx")
+    assert not report.errors, report.errors
+    with Session(engine) as session:
+        stored = session.exec(select(Opportunity).order_by(Opportunity.external_id)).all()
+    assert [(o.external_id, o.year) for o in stored] == [("1001", 2026), ("1002", rows[1]["year"])]
 
 
 def test_excel_semicolon_csv_with_a_byte_order_mark_is_read(engine, tmp_path):

@@ -26,6 +26,8 @@ def run_import(settings: Settings, args: argparse.Namespace) -> int:
     from opportunity_bank.cli import CommandError, require_finnish
     from opportunity_bank.opportunities.importer import ImportFileError, import_validated, validate_file
 
+    if args.file.is_dir():
+        raise CommandError(f"{args.file}: is a folder; name the file to import in it")
     if not args.file.is_file():
         raise CommandError(f"{args.file}: no such file")
     require_finnish(settings)

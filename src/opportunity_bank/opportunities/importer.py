@@ -10,7 +10,7 @@ import csv
 import json
 import zipfile
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -136,10 +136,24 @@ def _csv_rows(path: Path) -> Rows:
         handle.seek(0)
         # Spreadsheet programs set to Finnish save CSV with semicolons between columns.
         delimiter = ";" if header.count(";") > header.count(",") else ","
-        reader = csv.DictReader(handle, delimiter=delimiter)
-        if not reader.fieldnames or "external_id" not in reader.fieldnames:
+        # strict: a quote that is never closed is an error, not a cell holding the rest of
+        # the file (which would then be reported as missing fields on some later line).
+        reader = csv.DictReader(handle, delimiter=delimiter, strict=True)
+        try:
+            names = reader.fieldnames
+        except csv.Error as error:
+            raise ImportFileError(_csv_problem(path, 1, error)) from None
+        if not names or "external_id" not in names:
             raise ImportFileError(f"{path.name}: line 1 must be a header naming external_id")
-        for row in reader:
+        _check_header(path, "line 1", names)
+        while True:
+            start = reader.line_num + 1
+            try:
+                row = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as error:
+                raise ImportFileError(_csv_problem(path, start, error)) from None
             if not any(value for key, value in row.items() if key is not None):
                 continue  # a spreadsheet's trailing empty line, ";;;;" included
             extra = row.pop(None, None)
@@ -147,6 +161,22 @@ def _csv_rows(path: Path) -> Rows:
                 yield reader.line_num, None, "has more cells than the header has columns"
                 continue
             yield reader.line_num, row, None
+
+
+def _csv_problem(path: Path, line: int, error: csv.Error) -> str:
+    if "unexpected end of data" in str(error):
+        return (f"{path.name}: line {line}: a cell opened with a quote (\") is never closed; "
+                "close it or remove the quote")
+    return f"{path.name}: line {line} is not valid CSV ({error}); save it again from the spreadsheet"
+
+
+def _check_header(path: Path, where: str, names: Sequence[str]) -> None:
+    """Refuse a header that names a column twice: which cell would count is a guess."""
+    seen: set[str] = set()
+    for name in (str(n).strip() for n in names if n is not None and str(n).strip()):
+        if name in seen:
+            raise ImportFileError(f"{path.name}: {where} names the column {name!r} twice")
+        seen.add(name)
 
 
 def _xlsx_rows(path: Path) -> Rows:
@@ -166,6 +196,7 @@ def _xlsx_rows(path: Path) -> Rows:
         if not header or "external_id" not in header:
             raise ImportFileError(f"{path.name}: row 1 must be a header naming external_id")
         names = [str(h).strip() if h is not None else "" for h in header]
+        _check_header(path, "row 1", names)
         for number, values in enumerate(rows, start=2):
             if values is None or all(v is None or v == "" for v in values):
                 continue
@@ -176,11 +207,15 @@ def _xlsx_rows(path: Path) -> Rows:
 
 
 def _xlsx_value(value: Any) -> Any:
-    # Spreadsheet dates arrive as datetimes and whole numbers as floats.
+    # Spreadsheet dates arrive as datetimes and whole numbers as floats. Numbers become
+    # text, as a CSV cell is: an id or a postcode typed as 1001 is text to the person who
+    # typed it, and the fields that are numbers read their text as numbers.
     if hasattr(value, "date") and callable(value.date):
         return value.date().isoformat()
     if isinstance(value, float) and value.is_integer():
-        return int(value)
+        return str(int(value))
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
     return value
 
 
