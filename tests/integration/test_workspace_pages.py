@@ -111,6 +111,20 @@ def test_create_as_draft_edit_then_publish_with_one_click(client, supervisor, se
     assert "Draft → Published" in page and "Status changed" in page
 
 
+def test_a_form_sent_twice_in_a_moment_makes_one_draft(client, supervisor, services):
+    """A double click on "Save as draft" sends the form twice; the second gets the first's draft."""
+    token = page_form(client, "/my/new?kind=summer_job")
+    first, second = (client.post("/my/new", data=job_form(token), follow_redirects=False)
+                     for _ in range(2))
+    assert first.headers["location"] == second.headers["location"]
+    different = client.post("/my/new", data=job_form(token, title="Rantojen siivooja"),
+                            follow_redirects=False)
+    assert different.headers["location"] != first.headers["location"]
+    with Session(services.db) as session:
+        titles = sorted(o.title for o in session.exec(select(Opportunity)))
+    assert titles == ["Puistotyöntekijä", "Rantojen siivooja"]
+
+
 def test_mark_filled_and_complete_a_thesis(client, supervisor, staff):
     job = client.post("/api/v1/opportunities", json=opening(status="published"),
                       headers=staff.streets.auth).json()
@@ -158,6 +172,8 @@ def test_copy_makes_a_draft_for_next_year(client, supervisor, staff, services):
     assert (copy.start_date.isoformat(), copy.end_date.isoformat(),
             copy.application_deadline.isoformat()) == ("2029-02-28", "2029-08-15", "2029-01-31")
     assert copy.external_id != original["external_id"] and copy.title == original["title"]
+    again = client.post(f"/my/{original['id']}/copy", data={"_csrf_token": token}, follow_redirects=False)
+    assert again.headers["location"] == response.headers["location"]  # a double click copies once
 
 
 def test_roll_over_a_season_once(client, supervisor, staff, services):

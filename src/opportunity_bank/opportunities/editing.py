@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
@@ -173,6 +173,36 @@ def validate(model: type[OpportunityFields], raw: dict[str, Any]) -> Opportunity
         return model.model_validate(raw)
     except ValidationError as error:
         raise FieldProblems(field_errors(error)) from None
+
+
+# A second click on "Save" or "Copy" is sent before the first answer has loaded, and the
+# browser shows only the last answer: without this the supervisor finds two drafts later.
+REPEAT_WINDOW = timedelta(seconds=10)
+
+
+def just_made(session: Session, editor: Editor, *same: Any) -> Opportunity | None:
+    """The opening this editor created in the last REPEAT_WINDOW that matches ``same``, so a
+    form sent twice is answered with what the first one made."""
+    return session.exec(
+        select(Opportunity)
+        .where(Opportunity.owner_id == editor.id, Opportunity.created_at >= utcnow() - REPEAT_WINDOW, *same)
+        .order_by(Opportunity.id.desc())
+    ).first()
+
+
+def repeated_create(session: Session, editor: Editor, raw: dict[str, Any]) -> Opportunity | None:
+    """The opening a form with these values made moments ago, if it did (see just_made)."""
+    try:
+        fields = validate(OpportunityCreate, raw)
+    except FieldProblems:
+        return None
+    stored = stored_values(fields)
+    return just_made(session, editor, Opportunity.kind == stored["kind"],
+                     Opportunity.title == stored["title"], Opportunity.description == stored["description"])
+
+
+def repeated_copy(session: Session, editor: Editor, original: Opportunity) -> Opportunity | None:
+    return just_made(session, editor, Opportunity.copied_from_id == original.id)
 
 
 def create_opening(session: Session, editor: Editor, raw: dict[str, Any]) -> Opportunity:
