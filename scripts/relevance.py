@@ -31,6 +31,7 @@ from opportunity_bank.search.client import SearchClient  # noqa: E402
 from opportunity_bank.search.engine import SearchEngine  # noqa: E402
 from opportunity_bank.search.indexer import OutboxIndexer  # noqa: E402
 from opportunity_bank.search.managed import ManagedMeilisearch  # noqa: E402
+from opportunity_bank.search.query import SearchRequest  # noqa: E402
 from opportunity_bank.search.rebuild import searchable_batches  # noqa: E402
 from opportunity_bank.search.relevance import (  # noqa: E402
     SETS,
@@ -44,6 +45,9 @@ from opportunity_bank.search.relevance import (  # noqa: E402
 from opportunity_bank.settings import Settings  # noqa: E402
 
 # A variant builds its own index of a set: (client, index uid, database, set folder) -> engine.
+# How deep the misses listing looks for a missed opening among the hits.
+DEEP_HITS = 50
+
 Variant = Callable[[SearchClient, str, Engine, Path], SearchEngine]
 
 
@@ -104,8 +108,12 @@ def print_misses(run, search: SearchEngine, queries: list[dict], titles: dict[st
             continue
         print(f"\n{query['language']} {query['query']!r} -> {search.query_text(query['query'])!r}: "
               f"{len(missing)} of {len(query['expected'])} missing")
+        # Where a missed opening stands among the hits says whether ranking or matching failed.
+        deep = [hit["external_id"] for hit in search.search(
+            SearchRequest(q=query["query"], per_page=DEEP_HITS, facets=False)).hits]
         for opening in missing:
-            print(f"    missing {opening}: {titles[opening]}")
+            place = f"hit {deep.index(opening) + 1}" if opening in deep else "no hit"
+            print(f"    missing {opening} ({place}): {titles[opening]}")
         for rank, opening in enumerate(ranked[:5], start=1):
             mark = "+" if opening in query["expected"] else " "
             print(f"  {mark}{rank:2} {opening}: {titles[opening]}")
