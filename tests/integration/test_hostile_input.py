@@ -462,3 +462,19 @@ def test_a_browser_is_told_in_its_language_why_a_request_was_refused(client, ser
         assert answer.headers["content-type"].startswith("text/html") and "status_code" not in answer.text
     # Scripts keep their JSON.
     assert client.post("/alerts/privacy").json()["status_code"] == 405
+
+
+@pytest.mark.parametrize(("body", "message"), [
+    (b"", "the request has no body; send a JSON object"),
+    (b'{"title": "Puisto', "not valid JSON (Input data was truncated)"),
+])
+def test_a_missing_or_broken_json_body_is_named_body(client, services, body, message):
+    """A client is told about its body, not about a parameter named ``data`` it never sent."""
+    from tests.workspace_helpers import make_staff
+
+    staff = make_staff(services)
+    for path, method in (("/api/v1/opportunities", "POST"), ("/api/v1/alerts", "POST")):
+        response = client.request(method, path, content=body,
+                                  headers={**staff.streets.auth, "content-type": "application/json"})
+        assert 400 <= response.status_code < 500, path
+        assert response.json()["errors"] == [{"field": "body", "message": message}], path

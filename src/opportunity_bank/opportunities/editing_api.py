@@ -55,7 +55,7 @@ from opportunity_bank.opportunities.schemas import (
 )
 from opportunity_bank.search.documents import detail_url
 from opportunity_bank.web import csrf
-from opportunity_bank.web.errors import error_responses, json_error
+from opportunity_bank.web.errors import body_named, error_responses, json_error
 from opportunity_bank.web.params import OPENING_BODY, SMALL_BODY, RowId
 from opportunity_bank.web.services import ServicesDep
 
@@ -126,7 +126,7 @@ def body_invalid(_: Request, exc: ValidationException) -> Response:
         message = message.removeprefix("Value error, ")
         if not key and ": " in message:
             key, message = message.split(": ", 1)
-        errors.append({"field": key or "body", "message": message})
+        errors.append(body_named(key or "body", message))
     fields = ", ".join(dict.fromkeys(e["field"] for e in errors))
     return json_error(HTTP_422_UNPROCESSABLE_ENTITY, f"invalid {fields}" if fields else "invalid body",
                       errors)

@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 import msgspec
 from litestar import MediaType, Request, Response
-from litestar.exceptions import HTTPException, ValidationException
+from litestar.exceptions import HTTPException, SerializationException, ValidationException
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.response import Redirect, Template
 from litestar.status_codes import (
@@ -28,6 +28,8 @@ from opportunity_bank.incidents import log_unexpected
 from opportunity_bank.web.csrf import REFUSED as CSRF_REFUSED
 
 log = logging.getLogger(__name__)
+# What Litestar names the request body in its validation problems.
+BODY_PARAMETER = "data"
 PAGE_PROBLEMS = {HTTP_405_METHOD_NOT_ALLOWED: "method", HTTP_413_REQUEST_ENTITY_TOO_LARGE: "too_large"}
 MEANINGS = {400: "bad request: each bad parameter named", 401: "no valid token or session",
             403: "role or CSRF refused", 404: "not found, or not yours to see",
@@ -71,10 +73,20 @@ def validation_error(request: Request, exc: ValidationException) -> Response:
         if any(item.get("source") == "path" for item in items):
             return Template("errors/not_found.html", status_code=HTTP_404_NOT_FOUND)
         return refused_page(exc.status_code, "bad_request")
-    errors = [{"field": str(item.get("key", "")), "message": str(item.get("message", ""))} for item in items]
+    errors = [body_named(str(item.get("key", "")), str(item.get("message", ""))) for item in items]
     fields = ", ".join(e["field"] for e in errors if e["field"])
     detail = f"invalid {fields}" if fields else "invalid request"
     return json_error(exc.status_code, detail, errors)
+
+
+def body_named(field: str, message: str) -> dict[str, str]:
+    """A problem in the words a client knows: Litestar calls the request body ``data`` and, when
+    there is none, says only ``'data'``."""
+    if field != BODY_PARAMETER:
+        return {"field": field, "message": message}
+    if message.strip("'") in ("", BODY_PARAMETER):
+        message = "the request has no body; send a JSON object"
+    return {"field": "body", "message": message}
 
 
 def wants_page(request: Request) -> bool:
@@ -116,6 +128,9 @@ def http_error(request: Request, exc: HTTPException) -> Response:
             return Template("errors/forbidden.html", status_code=HTTP_403_FORBIDDEN)
         if 400 <= exc.status_code < 500 and exc.status_code != HTTP_429_TOO_MANY_REQUESTS:
             return refused_page(exc.status_code, PAGE_PROBLEMS.get(exc.status_code, "bad_request"))
+    if isinstance(exc.__cause__, SerializationException):  # a body that is not valid JSON
+        return json_error(exc.status_code, "invalid body",
+                          [{"field": "body", "message": f"not valid JSON ({exc.detail})"}])
     return Response(
         error_body(exc.status_code, exc.detail),
         status_code=exc.status_code,
