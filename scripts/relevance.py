@@ -44,10 +44,10 @@ from opportunity_bank.search.relevance import (  # noqa: E402
 )
 from opportunity_bank.settings import Settings  # noqa: E402
 
-# A variant builds its own index of a set: (client, index uid, database, set folder) -> engine.
 # How deep the misses listing looks for a missed opening among the hits.
 DEEP_HITS = 50
 
+# A variant builds its own index of a set: (client, index uid, database, set folder) -> engine.
 Variant = Callable[[SearchClient, str, Engine, Path], SearchEngine]
 
 

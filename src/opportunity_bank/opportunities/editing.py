@@ -190,32 +190,26 @@ def just_made(session: Session, editor: Editor, *same: Any) -> Opportunity | Non
     ).first()
 
 
-def repeated_create(session: Session, editor: Editor, raw: dict[str, Any]) -> Opportunity | None:
-    """The opening a form with these values made moments ago, if it did (see just_made)."""
-    try:
-        fields = validate(OpportunityCreate, raw)
-    except FieldProblems:
-        return None
-    stored = stored_values(fields)
-    return just_made(session, editor, Opportunity.kind == stored["kind"],
-                     Opportunity.title == stored["title"], Opportunity.description == stored["description"])
+def create_opening(session: Session, editor: Editor, raw: dict[str, Any], *,
+                   answer_repeats: bool = False) -> Opportunity:
+    """A new draft or published opening; raises FieldProblems and writes nothing on bad input.
 
-
-def repeated_copy(session: Session, editor: Editor, original: Opportunity) -> Opportunity | None:
-    return just_made(session, editor, Opportunity.copied_from_id == original.id)
-
-
-def create_opening(session: Session, editor: Editor, raw: dict[str, Any]) -> Opportunity:
-    """A new draft or published opening; raises FieldProblems and writes nothing on bad input."""
+    With ``answer_repeats`` (a page's form), the same kind, title and description sent again
+    moments later give the opening the first one made (see just_made)."""
     fields = validate(OpportunityCreate, raw)
+    stored = stored_values(fields)
+    if answer_repeats:
+        twin = just_made(session, editor, *(getattr(Opportunity, name) == stored[name]
+                                            for name in ("kind", "title", "description")))
+        if twin:
+            return twin
     unit_id = resolve_unit(session, editor, fields.unit)
     external_id = fields.external_id or new_external_id()
     if session.exec(select(Opportunity.id).where(Opportunity.external_id == external_id)).first():
         raise FieldProblems([FieldError("external_id", "is already used by another opening", "taken")])
     if fields.status == Status.PUBLISHED:
         refuse_publishing(fields.application_deadline)
-    opportunity = Opportunity(external_id=external_id, unit_id=unit_id, owner_id=editor.id,
-                              **stored_values(fields))
+    opportunity = Opportunity(external_id=external_id, unit_id=unit_id, owner_id=editor.id, **stored)
     if opportunity.status == Status.PUBLISHED:
         opportunity.status = status_on_publish(review_required(session, unit_id))
     if opportunity.status == Status.PUBLISHED:
@@ -317,8 +311,13 @@ def change_status(session: Session, editor: Editor, opportunity: Opportunity, ta
     return changes
 
 
-def copy_to_next_year(session: Session, editor: Editor, original: Opportunity) -> Opportunity:
-    """A new draft of the opening for the following year, dates moved a year on."""
+def copy_to_next_year(session: Session, editor: Editor, original: Opportunity, *,
+                      answer_repeats: bool = False) -> Opportunity:
+    """A new draft of the opening for the following year, dates moved a year on; with
+    ``answer_repeats``, the copy this editor made of it moments ago (see just_made)."""
+    twin = answer_repeats and just_made(session, editor, Opportunity.copied_from_id == original.id)
+    if twin:
+        return twin
     values = {name: getattr(original, name)
               for name in OpportunityFields.model_fields if name not in ("unit", *NOT_COPIED)}
     values.update(

@@ -186,8 +186,7 @@ def create_opening(request: Request, data: FormData, services: ServicesDep) -> T
                              preview=True)
         values["status"] = Status.PUBLISHED.value if action == "publish" else Status.DRAFT.value
         try:
-            opportunity = (editing.repeated_create(session, editor, values)
-                           or editing.create_opening(session, editor, values))
+            opportunity = editing.create_opening(session, editor, values, answer_repeats=True)
         except FieldProblems as problems:
             session.rollback()
             return edit_page(request, session, editor, opportunity=None, kind=kind, values=values,
@@ -298,9 +297,8 @@ def change_status(request: Request, opportunity_id: RowId, data: FormData,
 def copy_opening(request: Request, opportunity_id: RowId, services: ServicesDep) -> Redirect:
     editor = current_editor(request)
     with Session(services.db, expire_on_commit=False) as session:
-        original = editable_or_404(session, editor, opportunity_id)
-        copy = (editing.repeated_copy(session, editor, original)
-                or editing.copy_to_next_year(session, editor, original))
+        copy = editing.copy_to_next_year(session, editor, editable_or_404(session, editor, opportunity_id),
+                                         answer_repeats=True)
         session.commit()
     return Redirect(request.app.route_reverse("my-edit", opportunity_id=copy.id), status_code=303,
                     query_params={"done": "copied"})
