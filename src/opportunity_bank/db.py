@@ -59,9 +59,15 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     # WAL lets the service and the command line write the same file; foreign keys are off by
     # default in SQLite and the busy timeout turns lock contention into waiting, not errors.
     # Recursive triggers make REPLACE fire the delete triggers that keep report_totals exact.
+    # WAL is a property of the file: set only when the file is not in WAL yet (a new or a
+    # restored database). The journal_mode pragma does not wait on the busy handler, so on a
+    # cold open, while another connection recovers the WAL, it failed with "database is
+    # locked" (seen in CI). Reading the schema first opens the file under the busy handler.
     cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("SELECT count(*) FROM sqlite_schema")
+    if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA recursive_triggers=ON")

@@ -3,11 +3,14 @@ PostgreSQL through a connection pool."""
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.pool import QueuePool
 
+from opportunity_bank import db
 from tests.faults import openings, publish_openings
 
 
@@ -19,6 +22,22 @@ def test_sqlite_pragmas_or_postgresql_pool(engine):
             assert connection.execute(text("PRAGMA busy_timeout")).scalar() == 15_000
     else:
         assert isinstance(engine.pool, QueuePool) and engine.pool.size() == 10
+
+
+def test_a_database_file_not_in_wal_is_switched_to_it(settings, tmp_path):
+    # A file of its own, so that this holds in the PostgreSQL run too (a restored backup is
+    # such a file: backups are written in DELETE mode).
+    settings = dataclasses.replace(settings, database_url=f"sqlite:///{tmp_path / 'plain.db'}")
+    plain = db.make_engine(settings)
+    with plain.connect() as connection:
+        connection.exec_driver_sql("PRAGMA journal_mode=DELETE")
+    plain.dispose()
+    engine = db.make_engine(settings)
+    try:
+        with engine.connect() as connection:
+            assert connection.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    finally:
+        engine.dispose()
 
 
 def test_foreign_keys_are_enforced(engine):
