@@ -106,7 +106,8 @@ def print_misses(run, search: SearchEngine, queries: list[dict], titles: dict[st
         missing = [i for i in query["expected"] if i not in ranked]
         if not missing:
             continue
-        print(f"\n{query['language']} {query['query']!r} -> {search.query_text(query['query'])!r}: "
+        sent = search.query_text(SearchRequest(q=query["query"]))
+        print(f"\n{query['language']} {query['query']!r} -> {sent!r}: "
               f"{len(missing)} of {len(query['expected'])} missing")
         # Where a missed opening stands among the hits says whether ranking or matching failed.
         deep = [hit["external_id"] for hit in search.search(

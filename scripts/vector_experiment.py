@@ -152,7 +152,7 @@ class HybridEngine(SearchEngine):
     def search_index(self, request: SearchRequest, today) -> Any:
         if not self.ratio:
             return super().search_index(request, today)
-        queries = meili_queries(request, self.query_text(request.q), self.index_uid, today,
+        queries = meili_queries(request, self.query_text(request), self.index_uid, today,
                                 query_language=self.query_language(request))
         if request.q:
             queries[0].update(vector=self.embedding.query(request.q),

@@ -193,3 +193,24 @@ def test_associated_terms_leave_out_the_querys_own_terms(analyzer):
     terms = analyzer.associated_terms("arboristi")
     assert "puuinventointi" in terms and "arboristi" not in terms
     assert analyzer.associated_terms("zzqqxx") == []
+
+
+def test_of_two_readings_the_one_whose_parts_keep_their_stem_is_meant(analyzer):
+    # turvallisuus (safety) comes from turva, not from turpa (muzzle, genitive turvan)
+    assert analyzer.finnish_reading("turvallisuutta") == ("turvallisuus", (("turvallisuus", "turva"),))
+    assert "turpa" not in query_terms(analyzer, "liikenneturvallisuuden parantaminen")
+
+
+def test_an_english_or_swedish_word_is_not_read_as_another_word(analyzer):
+    # gig is an English word, not the Finnish suggestion giga or Swedish giga's form
+    assert analyzer.query_text("summer gig") == "summer gig"
+    # in an English query, position is English, not Finnish positio
+    assert "position" in query_terms(analyzer, "thesis position stormwater")
+    assert analyzer.query_text("position", "en") == "position"
+    assert analyzer.query_text("position", "fi") == "positio"
+
+
+def test_a_word_that_is_no_domain_word_is_given_up_before_the_topic(analyzer):
+    # Meilisearch's `last` strategy drops query words from the end
+    terms = analyzer.query_text("thesis position stormwater").split()
+    assert terms.index("stormwater") < terms.index("position")

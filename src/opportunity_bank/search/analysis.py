@@ -196,7 +196,7 @@ class TextAnalyzer:
         # The words themselves too: unlike the document's own text, they are nowhere else.
         return [t for w in tokens(phrase) for t in (w, self.stem(w, language), self._lemma(w, language))]
 
-    def query_text(self, query: str) -> str:
+    def query_text(self, query: str, interface_language: str = "") -> str:
         """Rewrite a student's query into the indexed vocabulary, a few terms per word.
 
         Meilisearch ANDs query words and, with the ``last`` matching strategy, gives up words
@@ -206,20 +206,36 @@ class TextAnalyzer:
         has for compounds and split phrases alike. Words that carry no topic ("in", "the",
         "om") are left out. The last word is also kept as typed and last, because
         Meilisearch prefix-matches only the last query word ("vieraslaj" -> vieraslajit);
-        when it does not match, ``last`` drops it first.
+        when it does not match, ``last`` drops it first. In a Swedish or English query
+        (:meth:`query_language`), a word that is also Finnish is read in the query's language
+        (*thesis position* is not *positio*).
         """
         words = [w[:MAX_ANALYSED_WORD_LENGTH] for w in tokens(query[:MAX_QUERY_CHARS])]
         words = [w for w in words[:MAX_QUERY_WORDS] if w not in self._stopwords] or words
         if not words:
             return ""
         last = words[-1]
-        terms = _dedupe([t for w in words for t in self.query_word(w)])
-        # Words no dictionary knows go last, so ``last`` gives them up first.
-        terms.sort(key=lambda term: not self.recognised(term))
+        language = self.query_language(query, interface_language)
+        terms = _dedupe([t for w in words for t in self.query_word_in(w, language)])
+        # ``last`` gives up words from the end: words no dictionary knows go last, and before
+        # them words that are no domain word, so a query keeps its topic longest
+        # (*thesis position stormwater*: position goes before stormwater).
+        terms.sort(key=lambda term: (not self.recognised(term), term not in self._vocabulary))
         if self.recognised(last):
             return " ".join(terms[:MAX_QUERY_TERMS])
         terms = [t for t in terms if t != last]
         return " ".join([*terms[: MAX_QUERY_TERMS - 1], last])
+
+    def query_word_in(self, word: str, language: str | None) -> tuple[str, ...]:
+        """:meth:`query_word`, except that a word a Swedish or English query's own dictionary
+        knows is read in that language when Voikko reads it as a Finnish word that is no
+        domain word (English position, not Finnish positio)."""
+        lemma = self.dictionary_lemma(word, language) if language in FOREIGN_LANGUAGES else None
+        reading = self.finnish_reading(word) if lemma else None
+        if not reading or reading[0] in self._vocabulary or word in self._vocabulary \
+                or self.colloquial_form(word):
+            return self.query_word(word)
+        return (self.vocabulary_word(lemma) or self.vocabulary_word(word) or lemma,)
 
     def relaxed_query_text(self, query: str) -> str:
         """The query for openings *near* it, asked when it finds less than a page.
@@ -336,6 +352,13 @@ class TextAnalyzer:
             parts = self._foreign_parts(word, language)
             if parts:
                 return tuple(self.vocabulary_word(p) or p for p in parts)
+        # A Swedish or English word is itself, not a domain word it begins or a Finnish word
+        # Voikko would spell it as; a word that is its own lemma in one of the two (English
+        # gig) is that one, not the other's form of something else (Swedish giga).
+        known = sorted((self.dictionary_lemma(word, language) != word, self._lemma(word, language))
+                       for language in FOREIGN_LANGUAGES if self._known(word, language))
+        if known:
+            return (known[0][1],)
         completion = self.domain_completion(word)
         if completion is not None:
             # What a student is still typing. Nearly written, it is read as the domain word
@@ -346,9 +369,6 @@ class TextAnalyzer:
             base = self.base_form(suggestion.lower())
             if base in self._vocabulary:
                 return (base,)
-        for language in FOREIGN_LANGUAGES:
-            if self._known(word, language):
-                return (self._lemma(word, language),)
         return (word,)
 
     def _finnish_query_terms(
@@ -665,9 +685,18 @@ def _preferred_reading(analyses: list[dict], vocabulary: frozenset[str] = frozen
     fewest = min((len(parts) for _, parts in split if parts), default=0)
     kept = [(a, parts) for a, parts in split if not parts or len(parts) == fewest]
     kept.sort(key=lambda reading: (reading[0]["BASEFORM"].lower() not in vocabulary,
-                                   _class_rank(reading[0].get("CLASS"))))
+                                   _class_rank(reading[0].get("CLASS")),
+                                   _changed_stems(reading[0].get("WORDBASES"))))
     analysis, parts = kept[0]
     return analysis["BASEFORM"].lower(), tuple(parts)
+
+
+def _changed_stems(wordbases: str | None) -> int:
+    """How many lexical parts have a base other than their stem in the word. Of two readings
+    alike otherwise, the one with fewer is meant: *turvallisuus* is +turva(turva), safety,
+    not +turva(turpa), the muzzle whose genitive stem is also turva-."""
+    return sum(1 for plus, surface, base in _WORDBASE_RE.findall(wordbases or "")
+               if plus and base and not base.startswith("+") and base.replace("=", "") != surface.lower())
 
 
 def _class_rank(word_class: str | None) -> int:

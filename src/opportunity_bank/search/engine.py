@@ -137,8 +137,9 @@ class SearchEngine:
         return self.client.index(uid or self.index_uid).get_stats().number_of_documents
 
     # --- searching -------------------------------------------------------------------------
-    def query_text(self, q: str) -> str:
-        return self.analyzer.query_text(q) if self.analyzer and q else q
+    def query_text(self, request: SearchRequest) -> str:
+        q = request.q
+        return self.analyzer.query_text(q, request.interface_language) if self.analyzer and q else q
 
     def query_language(self, request: SearchRequest) -> str | None:
         if not (self.analyzer and request.q):
@@ -177,7 +178,7 @@ class SearchEngine:
 
     def search_index(self, request: SearchRequest, today: date) -> SearchResult:
         queries = meili_queries(
-            request, self.query_text(request.q), self.index_uid, today,
+            request, self.query_text(request), self.index_uid, today,
             query_language=self.query_language(request),
         )
         try:
