@@ -15,6 +15,7 @@ from opportunity_bank.search.client import SearchClient
 from opportunity_bank.search.indexer import OutboxIndexer
 from opportunity_bank.search.query import parse_request
 from tests.faults import eventually, openings, publish_openings
+from tests.helpers import wait_until
 
 
 def token_for(engine, role: str) -> str:
@@ -25,9 +26,11 @@ def token_for(engine, role: str) -> str:
 
 def test_failed_tasks_are_recorded_retried_and_shown_to_admins(settings, meili):
     # An index someone created with another primary key refuses our documents.
-    admin_client = SearchClient(meili.url, meili.master_key)
+    # The operator's own client waits out a stall of a starved server (below), as a person would.
+    admin_client = SearchClient(meili.url, meili.master_key, timeout=90)
     admin_client.wait_for_task(
-        admin_client.create_index(settings.meili_index, {"primaryKey": "external_id"}).task_uid
+        admin_client.create_index(settings.meili_index, {"primaryKey": "external_id"}).task_uid,
+        timeout_in_ms=90_000,
     )
     from litestar.testing import TestClient
 
@@ -55,9 +58,12 @@ def test_failed_tasks_are_recorded_retried_and_shown_to_admins(settings, meili):
         assert ready["outbox"]["failing"] == 3
 
         # The operator removes the stray index; the next check rebuilds it and the entries go.
-        admin_client.wait_for_task(admin_client.delete_index(settings.meili_index).task_uid)
+        admin_client.wait_for_task(admin_client.delete_index(settings.meili_index).task_uid,
+                                  timeout_in_ms=90_000)
         services.indexer.search_restarted()
-        eventually(lambda: client.get("/readyz").json()["outbox"]["pending"] == 0)
+        # On a starved machine Meilisearch was seen to take 30 s over an index deletion and to
+        # leave requests unanswered meanwhile, a client timeout's worth: room for one such stall.
+        wait_until(lambda: client.get("/readyz").json()["outbox"]["pending"] == 0, timeout=90)
         body = client.get("/api/v1/search", params={"kind": "thesis"}).json()
         assert body["degraded"] is False and body["total"] == 1
         assert client.get("/api/v1/admin/status", headers=admin).json()["search"]["documents"] == 3

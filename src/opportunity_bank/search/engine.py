@@ -260,9 +260,11 @@ class SearchEngine:
         """Make a finished build the live index; the build's name then holds the old one."""
         self.wait(self.client.swap_indexes([{"indexes": [self.index_uid, build_uid]}]).task_uid)
 
-    def drop(self, uid: str) -> None:
+    def drop(self, uid: str, wait: bool = True) -> None:
         try:
-            self.wait(self.client.delete_index(uid).task_uid)
+            task_uid = self.client.delete_index(uid).task_uid
+            if wait:
+                self.wait(task_uid)
         except MeilisearchError as error:
             # Only clean-up: the next reindex drops it once it is an hour old.
             log.warning("could not drop the index %s yet: %s", uid, error)

@@ -101,7 +101,9 @@ def heal(search: SearchEngine, engine: Engine) -> bool:
     log.warning("rebuilding search index %s: %s", search.index_uid, reason)
     search.rebuilding = True
     try:
-        count = reindex(search, engine, batch_size=HEAL_BATCH)
+        # The outbox waits behind the heal, and on a busy machine Meilisearch was seen to sit
+        # 30 s on deleting an index when no task followed it: the old build is dropped unwatched.
+        count = reindex(search, engine, batch_size=HEAL_BATCH, wait_for_cleanup=False)
     finally:
         search.rebuilding = False
     search.breaker.succeeded()  # the index answers again; no need to sit out the cooldown
@@ -110,7 +112,7 @@ def heal(search: SearchEngine, engine: Engine) -> bool:
 
 
 def reindex(search: SearchEngine, engine: Engine, progress: Callable[[int], object] | None = None,
-            batch_size: int = REINDEX_BATCH) -> int:
+            batch_size: int = REINDEX_BATCH, wait_for_cleanup: bool = True) -> int:
     """Build a fresh index beside the live one, check it, swap it in, replay, drop the old.
 
     Students keep searching the old index the whole time, so there is no empty moment.
@@ -145,7 +147,7 @@ def reindex(search: SearchEngine, engine: Engine, progress: Callable[[int], obje
         search.swap_in(build_uid)
     finally:
         # After the swap the build name holds the old documents; before it, a failed build.
-        search.drop(build_uid)
+        search.drop(build_uid, wait=wait_for_cleanup)
     with Session(engine) as session:
         session.exec(delete(SearchTerms).where(
             SearchTerms.opportunity_id.not_in(sa_select(Opportunity.id).where(searchable_clause(today)))))
