@@ -3,7 +3,7 @@
     .venv/bin/python scripts/relevance.py [--misses] [--set NAME …]
 
 For the tuning suite (tests/relevance/) and the sets written apart from it
-(tests/relevance/heldout/, fresh/ and blind/, docs/search-relevance.md), each in turn:
+(tests/relevance/heldout/, fresh/, blind/ and unseen/, docs/search-relevance.md), each in turn:
 starts a throwaway SQLite database, imports the set's openings.jsonl through the real
 importer and indexer into one throwaway Meilisearch, and runs its queries.jsonl both ways.
 With --misses it also lists, for our search, every query that misses an expected opening:

@@ -21,11 +21,12 @@ SUITE = Path(__file__).resolve().parents[3] / "tests" / "relevance"
 # Written apart from the tuning suite (docs/search-relevance.md); the first held-out set was
 # then used to choose between methods, so a second one was written apart from both, and
 # when that one had been read for misses, a third (blind) apart from all and the lexicon,
-# read for misses itself in the eighth round, so the next round needs a fourth.
+# read for misses itself in the eighth round, and a fourth (unseen) under the third's brief.
 HELDOUT = SUITE / "heldout"
 FRESH = SUITE / "fresh"
 BLIND = SUITE / "blind"
-SETS = {"tuning": SUITE, "held-out": HELDOUT, "fresh": FRESH, "blind": BLIND}
+UNSEEN = SUITE / "unseen"
+SETS = {"tuning": SUITE, "held-out": HELDOUT, "fresh": FRESH, "blind": BLIND, "unseen": UNSEEN}
 
 
 @dataclass(frozen=True, slots=True)
