@@ -112,6 +112,7 @@ def test_eleven_megabytes_answer_413(client, staff, draft, settings):
     just_over = b"%PDF-1.4\n" + b"0" * (MAX_PDF_BYTES - 8)
     response = upload(client, staff.streets, draft, just_over)
     assert response.status_code == 413 and response.json()["errors"][0]["field"] == "file"
+    assert response.json()["detail"] == "file: is larger than 10 MB"
     assert stored_files(settings) == []
 
 
@@ -182,6 +183,7 @@ def test_at_most_ten_attachments_and_fifty_megabytes_an_opening(client, staff, d
         assert upload(client, staff.streets, draft, tiny_pdf(f"{number}")).status_code == 201
     eleventh = upload(client, staff.streets, draft, tiny_pdf())
     assert eleventh.status_code == 409 and eleventh.json()["errors"][0]["field"] == "file"
+    assert eleventh.json()["detail"].startswith("file: this opening already has 10 attachments")
     other = client.post("/api/v1/opportunities", json=opening(), headers=staff.streets.auth).json()["id"]
     with Session(services.db) as session:  # four 11 MB files' worth, without their bytes
         session.add_all(Attachment(opportunity_id=other, filename=f"{n}.pdf", stored_name=f"big{n}",

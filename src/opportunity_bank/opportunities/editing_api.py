@@ -112,7 +112,7 @@ def status_governed(_: Request, exc: StatusGoverned) -> Response:
 
 def upload_problem(request: Request, exc: UploadProblem) -> Response:
     security_event("upload_refused", status=exc.status, reason=exc.message, path=request.url.path)
-    return json_error(exc.status, f"{exc.field} {exc.message}",
+    return json_error(exc.status, f"{exc.field}: {exc.message}",
                       [{"field": exc.field, "message": exc.message}])
 
 
