@@ -138,6 +138,15 @@ def test_report_page_bad_range_is_400_with_the_reason(client, hr, history):
     assert "the first not after the last" in response.text and 'aria-invalid="true"' in response.text
 
 
+@pytest.mark.parametrize("path", ["/hr/report.csv", "/hr/report.excel.csv", "/hr/report.taavi.csv",
+                                  "/hr/report.xlsx"])
+def test_a_download_with_a_bad_year_shows_the_form_with_the_reason(client, hr, path):
+    browser = {**hr, "Accept-Language": "fi", "Accept": "text/html,*/*;q=0.8"}
+    response = client.get(path, params={"from": 2026, "to": 2020}, headers=browser)
+    assert response.status_code == 400 and response.headers["content-type"].startswith("text/html")
+    assert 'aria-invalid="true"' in response.text and "<form" in response.text
+
+
 @pytest.mark.parametrize(
     ("params", "field"),
     [({"from": 2026, "to": 2020}, "to"), ({"from": "twenty", "to": 2026}, "from"),

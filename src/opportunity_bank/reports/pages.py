@@ -18,7 +18,7 @@ from opportunity_bank.accounts.identity import identify, require_reports
 from opportunity_bank.db import session_scope
 from opportunity_bank.opportunities.lifecycle import city_today
 from opportunity_bank.opportunities.messages import field_messages
-from opportunity_bank.reports.api import report_query
+from opportunity_bank.reports.api import bad_request
 from opportunity_bank.reports.arithmetic import KINDS, MAX_YEAR, MIN_YEAR, ReportRow, taavi_rows
 from opportunity_bank.reports.chart import ChartLabels, chart_text_alternative, render_chart
 from opportunity_bank.reports.exports import ExportLabels, columns, taavi_to_csv, to_csv, to_excel_csv
@@ -39,6 +39,7 @@ from opportunity_bank.reports.yearly import (
     report_workbook,
 )
 from opportunity_bank.web.csrf import require_csrf
+from opportunity_bank.web.errors import validation_error, wants_page
 from opportunity_bank.web.i18n import gettext_for, negotiate_language
 from opportunity_bank.web.params import SMALL_BODY
 from opportunity_bank.web.services import Services, ServicesDep
@@ -94,12 +95,7 @@ def report_page(request: Request, services: ServicesDep) -> Template:
     try:
         query = parse_report_query(params, city_today().year)
     except ReportParamError as error:
-        return Template(
-            template_name="hr/report.html",
-            context={"form": params, "errors": field_messages([error.error], gettext),
-                     "year_min": MIN_YEAR, "year_max": MAX_YEAR},
-            status_code=HTTP_400_BAD_REQUEST,
-        )
+        return _refused_form(params, error, gettext)
     labels = chart_labels(gettext, language)
     with Session(services.db) as session:
         by_kind = report_rows(session, query.year_from, query.year_to, by_unit=False)
@@ -123,7 +119,27 @@ def report_page(request: Request, services: ServicesDep) -> Template:
     )
 
 
-@get("/hr/report.csv", name="hr-report-csv", guards=[require_reports], sync_to_thread=True,
+def _refused_form(params: dict, error: ReportParamError, gettext: Gettext) -> Template:
+    return Template(
+        template_name="hr/report.html",
+        context={"form": params, "errors": field_messages([error.error], gettext),
+                 "year_min": MIN_YEAR, "year_max": MAX_YEAR},
+        status_code=HTTP_400_BAD_REQUEST,
+    )
+
+
+def _download_refused(request: Request, error: ReportParamError) -> Response:
+    """A browser gets the report form with the reason; a script the JSON error naming the field."""
+    if not wants_page(request):
+        return validation_error(request, bad_request([error.error]))
+    return _refused_form(dict(request.query_params), error, gettext_for(negotiate_language(request)))
+
+
+DOWNLOAD_ERRORS = {ReportParamError: _download_refused}
+
+
+@get("/hr/report.csv", name="hr-report-csv", guards=[require_reports],
+     exception_handlers=DOWNLOAD_ERRORS, sync_to_thread=True,
      include_in_schema=False)
 def report_csv(services: ServicesDep, request: Request) -> Response[str]:
     """Machine-readable: the codes and column names scripts and Taavi's import rely on."""
@@ -135,6 +151,7 @@ def report_csv(services: ServicesDep, request: Request) -> Response[str]:
 
 
 @get("/hr/report.excel.csv", name="hr-report-excel-csv", guards=[require_reports],
+     exception_handlers=DOWNLOAD_ERRORS,
      sync_to_thread=True, include_in_schema=False)
 def report_excel_csv(services: ServicesDep, request: Request) -> Response[str]:
     """For Excel: headers and kinds in the chosen language (`lang`), `;` and decimal commas."""
@@ -148,6 +165,7 @@ def report_excel_csv(services: ServicesDep, request: Request) -> Response[str]:
 
 
 @get("/hr/report.taavi.csv", name="hr-report-taavi", guards=[require_reports],
+     exception_handlers=DOWNLOAD_ERRORS,
      sync_to_thread=True, include_in_schema=False)
 def report_taavi_csv(services: ServicesDep, request: Request) -> Response[str]:
     query = _download_query(request)
@@ -156,7 +174,8 @@ def report_taavi_csv(services: ServicesDep, request: Request) -> Response[str]:
     return _attachment(taavi_to_csv(taavi_rows(rows)), CSV, _filename("taavi", query, "csv"))
 
 
-@get("/hr/report.xlsx", name="hr-report-xlsx", guards=[require_reports], sync_to_thread=True,
+@get("/hr/report.xlsx", name="hr-report-xlsx", guards=[require_reports],
+     exception_handlers=DOWNLOAD_ERRORS, sync_to_thread=True,
      include_in_schema=False)
 def report_xlsx(services: ServicesDep, request: Request) -> Response[bytes]:
     """Both views and the Taavi sheet, whatever ``by`` says."""
@@ -279,7 +298,7 @@ def _targets_template(
 
 def _download_query(request: Request) -> ReportQuery:
     params = request.query_params
-    return report_query(params.get("from"), params.get("to"), params.get("by"))
+    return parse_report_query({name: params.get(name) for name in ("from", "to", "by")}, city_today().year)
 
 
 def _downloads(request: Request, query: ReportQuery) -> dict[str, str]:
