@@ -165,7 +165,9 @@ def staff_pages(site: Site) -> dict[str, list[tuple[str, str]]]:
             ("forbidden", "/admin/users"),
         ],
         "hr@espoo.fi": [("report", "/hr/report"), ("report-by-unit", "/hr/report?by=unit"),
-                        ("report-bad", "/hr/report?from=2030&to=2020"), ("targets", "/hr/targets")],
+                        ("report-bad", "/hr/report?from=2030&to=2020"),
+                        ("report-download-bad", "/hr/report.xlsx?from=2030&to=2020"),
+                        ("targets", "/hr/targets")],
         "admin@espoo.fi": [("users", "/admin/users"), ("user", f"/admin/users/{site.person}"),
                            ("tokens", "/admin/tokens"), ("units", "/admin/units"), ("audit", "/admin/audit")],
     }
