@@ -297,8 +297,7 @@ def _targets_template(
 
 
 def _download_query(request: Request) -> ReportQuery:
-    params = request.query_params
-    return parse_report_query({name: params.get(name) for name in ("from", "to", "by")}, city_today().year)
+    return parse_report_query(dict(request.query_params), city_today().year)
 
 
 def _downloads(request: Request, query: ReportQuery) -> dict[str, str]:
