@@ -8,6 +8,7 @@ import pytest
 from sqlmodel import Session, select
 
 from opportunity_bank.models import AuditEntry, Opportunity
+from opportunity_bank.opportunities import editing
 from tests.helpers import search_ids, wait_until
 from tests.workspace_helpers import GEO, STREETS, make_staff, opening, page_form, sign_in
 
@@ -123,6 +124,52 @@ def test_a_form_sent_twice_in_a_moment_makes_one_draft(client, supervisor, servi
     with Session(services.db) as session:
         titles = sorted(o.title for o in session.exec(select(Opportunity)))
     assert titles == ["Puistotyöntekijä", "Rantojen siivooja"]
+
+
+def form_key(page: str) -> str:
+    return re.search(r'name="form_key" value="(ob-[0-9a-f]{16})"', page).group(1)
+
+
+def test_a_new_opening_form_sent_again_gives_what_it_made(client, supervisor, services):
+    """The form carries its opening's identifier: sent again (back and resend, a double click
+    after changing a word), it answers with the opening it made; a fresh form makes another."""
+    token = page_form(client, "/my/new?kind=summer_job")
+    key = form_key(client.get("/my/new?kind=summer_job").text)
+    kept = client.post("/my/new", data=job_form(token, form_key=key, positions="abc"))
+    assert kept.status_code == 422 and form_key(kept.text) == key  # an error keeps the key
+    previewed = client.post("/my/new", data=job_form(token, form_key=key, action="preview"))
+    assert form_key(previewed.text) == key
+    first = client.post("/my/new", data=job_form(token, form_key=key), follow_redirects=False)
+    again = client.post("/my/new", data=job_form(token, form_key=key, title="Rantojen siivooja"),
+                        follow_redirects=False)
+    assert again.headers["location"] == first.headers["location"]
+    other = form_key(client.get("/my/new?kind=summer_job").text)
+    assert other != key
+    client.post("/my/new", data=job_form(token, form_key=other, title="Rantojen siivooja"))
+    with Session(services.db) as session:
+        made = {o.external_id: o.title for o in session.exec(select(Opportunity))}
+    assert made == {key: "Puistotyöntekijä", other: "Rantojen siivooja"}
+
+
+def test_a_form_sent_twice_at_the_same_moment_makes_one_opening(client, supervisor, services,
+                                                                   monkeypatch):
+    """Both sends pass the repeat checks before either is saved: the database refuses the
+    second insert of the form's key, and the second send is answered with the first's opening."""
+    token = page_form(client, "/my/new?kind=summer_job")
+    key = form_key(client.get("/my/new?kind=summer_job").text)
+    first = client.post("/my/new", data=job_form(token, form_key=key), follow_redirects=False)
+    # The moment of the race: the second send's checks ran before the first was committed.
+    checks = {"just_made": editing.just_made, "made_from_form": editing.made_from_form,
+              "external_id_taken": editing.external_id_taken}
+    for name, check in checks.items():
+        calls = iter([lambda *args: None])
+        monkeypatch.setattr(editing, name, lambda *args, check=check, calls=calls:
+                            next(calls, check)(*args))
+    second = client.post("/my/new", data=job_form(token, form_key=key), follow_redirects=False)
+    assert second.status_code == 303
+    assert second.headers["location"] == first.headers["location"]
+    with Session(services.db) as session:
+        assert [o.external_id for o in session.exec(select(Opportunity))] == [key]
 
 
 def test_mark_filled_and_complete_a_thesis(client, supervisor, staff):

@@ -7,6 +7,7 @@ check after.
 
 from __future__ import annotations
 
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
@@ -90,6 +91,27 @@ class Editor:
 
 def new_external_id() -> str:
     return f"ob-{secrets.token_hex(8)}"
+
+
+# A new-opening form carries the identifier its opening will get (see made_from_form).
+FORM_KEY = re.compile(r"ob-[0-9a-f]{16}")
+
+
+def form_key(value: Any) -> str | None:
+    """The form's key if it is one this service hands out; anything else is ignored."""
+    return value if isinstance(value, str) and FORM_KEY.fullmatch(value) else None
+
+
+def made_from_form(session: Session, editor: Editor, key: str | None) -> Opportunity | None:
+    """The opening this editor already made from the form with ``key``.
+
+    The key is the opening's external id, which the database keeps unique. So when two sends
+    of one form arrive at the same moment, both pass the checks, but only one can insert; the
+    other asks here after its insert is refused."""
+    if key is None:
+        return None
+    return session.exec(select(Opportunity).where(Opportunity.external_id == key,
+                                                  Opportunity.owner_id == editor.id)).first()
 
 
 def editable_openings(editor: Editor, *columns: Any) -> Select:
@@ -190,22 +212,30 @@ def just_made(session: Session, editor: Editor, *same: Any) -> Opportunity | Non
     ).first()
 
 
+def external_id_taken(session: Session, external_id: str) -> bool:
+    found = session.exec(select(Opportunity.id).where(Opportunity.external_id == external_id)).first()
+    return found is not None
+
+
 def create_opening(session: Session, editor: Editor, raw: dict[str, Any], *,
-                   answer_repeats: bool = False) -> Opportunity:
+                   answer_repeats: bool = False, key: str | None = None) -> Opportunity:
     """A new draft or published opening; raises FieldProblems and writes nothing on bad input.
 
     With ``answer_repeats`` (a page's form), the same kind, title and description sent again
-    moments later give the opening the first one made (see just_made)."""
+    moments later give the opening the first one made (see just_made); with the form's
+    ``key`` (:func:`form_key`), so does the same form sent again (see made_from_form)."""
     fields = validate(OpportunityCreate, raw)
     stored = stored_values(fields)
+    if answer_repeats and (made := made_from_form(session, editor, key)):
+        return made
     if answer_repeats:
         twin = just_made(session, editor, *(getattr(Opportunity, name) == stored[name]
                                             for name in ("kind", "title", "description")))
         if twin:
             return twin
     unit_id = resolve_unit(session, editor, fields.unit)
-    external_id = fields.external_id or new_external_id()
-    if session.exec(select(Opportunity.id).where(Opportunity.external_id == external_id)).first():
+    external_id = fields.external_id or key or new_external_id()
+    if external_id_taken(session, external_id):
         raise FieldProblems([FieldError("external_id", "is already used by another opening", "taken")])
     if fields.status == Status.PUBLISHED:
         refuse_publishing(fields.application_deadline)

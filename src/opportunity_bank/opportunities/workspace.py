@@ -21,6 +21,7 @@ from litestar.exceptions import (
 from litestar.params import Body, FromQuery
 from litestar.response import Redirect, Template
 from litestar.status_codes import HTTP_409_CONFLICT, HTTP_422_UNPROCESSABLE_ENTITY
+from sqlalchemy.exc import IntegrityError
 from sqlmodel import Session, select
 
 from opportunity_bank.accounts.identity import require_editor
@@ -102,7 +103,7 @@ def preview_opening(session: Session, editor: Editor, kind: str,
 def edit_page(request: Request, session: Session, editor: Editor, *, opportunity: Opportunity | None,
               kind: str, values: dict[str, Any], errors: dict[str, str] | None = None,
               preview: bool = False, message: str | None = None, status_code: int = 200,
-              done: str | None = None) -> Template:
+              done: str | None = None, key: str | None = None) -> Template:
     unit = values.get("unit") or (editing.unit_name(session, editor.unit_id) if editor.unit_id else "")
     previewed = None
     if preview:
@@ -115,7 +116,7 @@ def edit_page(request: Request, session: Session, editor: Editor, *, opportunity
     today = city_today()
     deadline = as_date(values.get("application_deadline"))
     context = {
-        "opportunity": opportunity, "kind": kind,
+        "opportunity": opportunity, "kind": kind, "form_key": key,
         "groups": form_groups(kind, with_unit=not editor.bound_to_unit),
         "values": {name: display_value(value) for name, value in values.items()},
         "lists": {name: values.get(name) or [] for name in ("languages", "degree_levels")},
@@ -171,7 +172,7 @@ def new_opening(request: Request, services: ServicesDep, kind: FromQuery[str] = 
     with Session(services.db) as session:
         unit = editing.unit_name(session, editor.unit_id) if editor.unit_id else ""
         return edit_page(request, session, editor, opportunity=None, kind=kind,
-                         values=form_values(None, unit, kind))
+                         values=form_values(None, unit, kind), key=editing.new_external_id())
 
 
 @post("/new", name="my-create", sync_to_thread=True, request_max_body_size=OPENING_BODY)
@@ -180,19 +181,26 @@ def create_opening(request: Request, data: FormData, services: ServicesDep) -> T
     kind = parse_kind(data.get("kind"))
     values = {"kind": kind, **values_from_form(data, form_fields(kind, not editor.bound_to_unit))}
     action = data.get("action")
+    key = editing.form_key(data.get("form_key"))
     with Session(services.db, expire_on_commit=False) as session:
         if action == "preview":
             return edit_page(request, session, editor, opportunity=None, kind=kind, values=values,
-                             preview=True)
+                             preview=True, key=key)
         values["status"] = Status.PUBLISHED.value if action == "publish" else Status.DRAFT.value
         try:
-            opportunity = editing.create_opening(session, editor, values, answer_repeats=True)
+            opportunity = editing.create_opening(session, editor, values, answer_repeats=True, key=key)
+            session.commit()
         except FieldProblems as problems:
             session.rollback()
             return edit_page(request, session, editor, opportunity=None, kind=kind, values=values,
                              errors=messages_for(request, problems),
-                             status_code=HTTP_422_UNPROCESSABLE_ENTITY)
-        session.commit()
+                             status_code=HTTP_422_UNPROCESSABLE_ENTITY, key=key)
+        except IntegrityError:
+            # The same form sent twice at once: the other send inserted its key first.
+            session.rollback()
+            opportunity = editing.made_from_form(session, editor, key)
+            if opportunity is None:
+                raise
     done = {Status.PUBLISHED: "published", Status.IN_REVIEW: "status-in_review"}.get(opportunity.status,
                                                                                   "created")
     return Redirect(request.app.route_reverse("my-edit", opportunity_id=opportunity.id), status_code=303,
