@@ -89,12 +89,14 @@ class Editor:
         return self.role == Role.SUPERVISOR
 
 
+# The identifiers this service hands out; a new-opening form carries the one its opening will
+# get (see made_from_form), so the form's key is checked against the same shape.
+EXTERNAL_ID_PREFIX, EXTERNAL_ID_BYTES = "ob-", 8
+FORM_KEY = re.compile(rf"{EXTERNAL_ID_PREFIX}[0-9a-f]{{{2 * EXTERNAL_ID_BYTES}}}")
+
+
 def new_external_id() -> str:
-    return f"ob-{secrets.token_hex(8)}"
-
-
-# A new-opening form carries the identifier its opening will get (see made_from_form).
-FORM_KEY = re.compile(r"ob-[0-9a-f]{16}")
+    return EXTERNAL_ID_PREFIX + secrets.token_hex(EXTERNAL_ID_BYTES)
 
 
 def form_key(value: Any) -> str | None:
@@ -226,13 +228,12 @@ def create_opening(session: Session, editor: Editor, raw: dict[str, Any], *,
     ``key`` (:func:`form_key`), so does the same form sent again (see made_from_form)."""
     fields = validate(OpportunityCreate, raw)
     stored = stored_values(fields)
-    if answer_repeats and (made := made_from_form(session, editor, key)):
-        return made
     if answer_repeats:
-        twin = just_made(session, editor, *(getattr(Opportunity, name) == stored[name]
-                                            for name in ("kind", "title", "description")))
-        if twin:
-            return twin
+        repeat = made_from_form(session, editor, key) or just_made(
+            session, editor, *(getattr(Opportunity, name) == stored[name]
+                               for name in ("kind", "title", "description")))
+        if repeat:
+            return repeat
     unit_id = resolve_unit(session, editor, fields.unit)
     external_id = fields.external_id or key or new_external_id()
     if external_id_taken(session, external_id):
