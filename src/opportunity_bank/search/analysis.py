@@ -588,7 +588,7 @@ class TextAnalyzer:
             return ()
         with self._lock:
             analyses = self._get_voikko().analyze(word)
-        return tuple(_dedupe(_terms_of_analyses(analyses)))
+        return tuple(_dedupe(_terms_of_analyses(analyses, self._vocabulary)))
 
     def _stem(self, word: str, language: str) -> str:
         with self._lock:
@@ -657,8 +657,9 @@ def has_finnish_dictionary(directory: Path) -> bool:
     return False
 
 
-def _terms_of_analyses(analyses: list[dict]) -> list[str]:
-    """Base forms (preferred reading first), then compound parts, of the plausible readings.
+def _terms_of_analyses(analyses: list[dict], vocabulary: frozenset[str] = frozenset()) -> list[str]:
+    """Base forms (preferred reading first), then compound parts, of the plausible readings,
+    then the domain words that runs of their parts make (:func:`_domain_runs`).
 
     Voikko over-splits (päällysteiden -> päällys+tie as well as päällyste); the reading with
     the fewest parts is nearly always the intended one, so only those readings count.
@@ -671,7 +672,25 @@ def _terms_of_analyses(analyses: list[dict]) -> list[str]:
     bases = [a["BASEFORM"].lower() for a, _ in kept]
     parts = [p for _, ps in kept if len(ps) > 1 for p, _ in ps]
     roots = [r for _, ps in kept for _, r in ps]
-    return bases + parts + roots
+    runs = [w for a, ps in kept if len(ps) > 2 for w in _domain_runs(a.get("WORDBASES"), vocabulary)]
+    return bases + parts + roots + runs
+
+
+def _domain_runs(wordbases: str | None, vocabulary: frozenset[str]) -> list[str]:
+    """The domain words made by two or more neighbouring parts of a longer compound.
+
+    The query keeps a domain compound whole so that its synonyms apply (*mittausinsinööri*:
+    surveyor, mätningsingenjör), but in an ad's *mittausinsinööriharjoittelija* Voikko
+    sees mittaus, insinööri and harjoittelija. The run is the parts as written up to its last
+    one, which is taken in its base form (*kadun* + *hoito* -> kadunhoito)."""
+    segments = _compound_segments(wordbases)
+    found = []
+    for start, end in itertools.combinations(range(len(segments) + 1), 2):
+        if 2 <= end - start < len(segments):
+            run = "".join(s for s, _, _ in segments[start:end - 1]) + segments[end - 1][1]
+            if run in vocabulary:
+                found.append(run)
+    return found
 
 
 def _preferred_reading(analyses: list[dict], vocabulary: frozenset[str] = frozenset()
@@ -706,13 +725,19 @@ def _class_rank(word_class: str | None) -> int:
 
 
 def _compound_parts(wordbases: str | None) -> list[tuple[str, str]]:
+    """(part, root) pairs of a compound (see :func:`_compound_segments`)."""
+    return [(part, root) for _, part, root in _compound_segments(wordbases)]
+
+
+def _compound_segments(wordbases: str | None) -> list[tuple[str, str, str]]:
     """Lexical parts of a compound from Voikko's WORDBASES, each with its derivational root.
 
-    ``+puisto(puisto)+työn(työ)+teki(tehdä)+jä(+jä)`` -> (puisto, puisto), (työ, työ),
-    (tekijä, tehdä). A segment without a leading "+", or whose base starts with "+", is
-    derivation and belongs to the previous part (whose root stays the lexical base it was
-    derived from: harjoittelu and harjoittelija both come from harjoittaa); a segment
-    without a base is a bound prefix (geo-, epä-) and belongs to the next one.
+    ``+puisto(puisto)+työn(työ)+teki(tehdä)+jä(+jä)`` -> (puisto, puisto, puisto), (työn,
+    työ, työ), (tekijä, tekijä, tehdä): the part as written, its base and its root. A segment
+    without a leading "+", or whose base starts with "+", is derivation and belongs to the
+    previous part (whose root stays the lexical base it was derived from: harjoittelu and
+    harjoittelija both come from harjoittaa); a segment without a base is a bound prefix
+    (geo-, epä-) and belongs to the next one.
     """
     if not wordbases:
         return []
@@ -736,7 +761,8 @@ def _compound_parts(wordbases: str | None) -> list[tuple[str, str]]:
             parts[-1] = [parts[-1][0] + pending, None, parts[-1][2]]
         else:
             parts.append([pending, None, None])
-    return [((base or surface).lower(), (root or base or surface).lower()) for surface, base, root in parts]
+    return [(surface.lower(), (base or surface).lower(), (root or base or surface).lower())
+            for surface, base, root in parts]
 
 
 _analyzers: dict[Path | None, TextAnalyzer] = {}
