@@ -151,6 +151,15 @@ def test_a_new_opening_form_sent_again_gives_what_it_made(client, supervisor, se
     assert made == {key: "Puistotyöntekijä", other: "Rantojen siivooja"}
 
 
+def at_the_same_moment(monkeypatch) -> None:
+    """The moment of a race: the next send's repeat checks answer as if the send before it
+    had not been committed yet."""
+    for name in ("just_made", "made_from_form", "external_id_taken"):
+        calls = iter([lambda *args: None])
+        monkeypatch.setattr(editing, name, lambda *args, check=getattr(editing, name), calls=calls:
+                            next(calls, check)(*args))
+
+
 def test_a_form_sent_twice_at_the_same_moment_makes_one_opening(client, supervisor, services,
                                                                    monkeypatch):
     """Both sends pass the repeat checks before either is saved: the database refuses the
@@ -158,13 +167,7 @@ def test_a_form_sent_twice_at_the_same_moment_makes_one_opening(client, supervis
     token = page_form(client, "/my/new?kind=summer_job")
     key = form_key(client.get("/my/new?kind=summer_job").text)
     first = client.post("/my/new", data=job_form(token, form_key=key), follow_redirects=False)
-    # The moment of the race: the second send's checks ran before the first was committed.
-    checks = {"just_made": editing.just_made, "made_from_form": editing.made_from_form,
-              "external_id_taken": editing.external_id_taken}
-    for name, check in checks.items():
-        calls = iter([lambda *args: None])
-        monkeypatch.setattr(editing, name, lambda *args, check=check, calls=calls:
-                            next(calls, check)(*args))
+    at_the_same_moment(monkeypatch)
     second = client.post("/my/new", data=job_form(token, form_key=key), follow_redirects=False)
     assert second.status_code == 303
     assert second.headers["location"] == first.headers["location"]
@@ -221,6 +224,22 @@ def test_copy_makes_a_draft_for_next_year(client, supervisor, staff, services):
     assert copy.external_id != original["external_id"] and copy.title == original["title"]
     again = client.post(f"/my/{original['id']}/copy", data={"_csrf_token": token}, follow_redirects=False)
     assert again.headers["location"] == response.headers["location"]  # a double click copies once
+
+
+def test_a_copy_sent_twice_at_the_same_moment_copies_once(client, supervisor, staff, services,
+                                                           monkeypatch):
+    original = client.post("/api/v1/opportunities", headers=staff.streets.auth, json=opening()).json()
+    listing = client.get("/my/").text
+    token = page_form(client, "/my/")
+    key = form_key(listing[listing.index(f'action="/my/{original["id"]}/copy"'):])
+    form = {"_csrf_token": token, "form_key": key}
+    first = client.post(f"/my/{original['id']}/copy", data=form, follow_redirects=False)
+    at_the_same_moment(monkeypatch)
+    second = client.post(f"/my/{original['id']}/copy", data=form, follow_redirects=False)
+    assert second.status_code == 303 and second.headers["location"] == first.headers["location"]
+    with Session(services.db) as session:
+        copies = session.exec(select(Opportunity).where(Opportunity.copied_from_id == original["id"])).all()
+    assert [c.external_id for c in copies] == [key]
 
 
 def test_roll_over_a_season_once(client, supervisor, staff, services):

@@ -343,12 +343,15 @@ def change_status(session: Session, editor: Editor, opportunity: Opportunity, ta
 
 
 def copy_to_next_year(session: Session, editor: Editor, original: Opportunity, *,
-                      answer_repeats: bool = False) -> Opportunity:
+                      answer_repeats: bool = False, key: str | None = None) -> Opportunity:
     """A new draft of the opening for the following year, dates moved a year on; with
-    ``answer_repeats``, the copy this editor made of it moments ago (see just_made)."""
-    twin = answer_repeats and just_made(session, editor, Opportunity.copied_from_id == original.id)
-    if twin:
-        return twin
+    ``answer_repeats``, the copy this editor made of it moments ago (see just_made) or from
+    the same form (its ``key``, see made_from_form)."""
+    if answer_repeats:
+        repeat = made_from_form(session, editor, key) or just_made(
+            session, editor, Opportunity.copied_from_id == original.id)
+        if repeat:
+            return repeat
     values = {name: getattr(original, name)
               for name in OpportunityFields.model_fields if name not in ("unit", *NOT_COPIED)}
     values.update(
@@ -356,7 +359,8 @@ def copy_to_next_year(session: Session, editor: Editor, original: Opportunity, *
         start_date=next_year(original.start_date), end_date=next_year(original.end_date),
         application_deadline=next_year(original.application_deadline),
     )
-    copy = Opportunity(external_id=new_external_id(), unit_id=original.unit_id,
+    external_id = key if key and not external_id_taken(session, key) else new_external_id()
+    copy = Opportunity(external_id=external_id, unit_id=original.unit_id,
                        owner_id=editor.id, copied_from_id=original.id, **values)
     session.add(copy)
     session.flush()

@@ -6,6 +6,7 @@ redirect (303) so a reload never repeats them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -117,6 +118,7 @@ def edit_page(request: Request, session: Session, editor: Editor, *, opportunity
     deadline = as_date(values.get("application_deadline"))
     context = {
         "opportunity": opportunity, "kind": kind, "form_key": key,
+        "new_form_key": editing.new_external_id,
         "groups": form_groups(kind, with_unit=not editor.bound_to_unit),
         "values": {name: display_value(value) for name, value in values.items()},
         "lists": {name: values.get(name) or [] for name in ("languages", "degree_levels")},
@@ -161,8 +163,23 @@ def my_openings(request: Request, services: ServicesDep) -> Template:
         "rows": rows, "found": found, "filters": filters, "units": units, "year": today.year,
         "done": request.query_params.get("done"), "rolled": request.query_params.get("rolled"),
         "bound_to_unit": editor.bound_to_unit, "kinds": [k.value for k in Kind],
-        "statuses": [s.value for s in Status],
+        "statuses": [s.value for s in Status], "new_form_key": editing.new_external_id,
     })
+
+
+def saved_once(session: Session, editor: Editor, key: str | None,
+               make: Callable[[], Opportunity]) -> Opportunity:
+    """The opening ``make`` adds, committed; or, when the same form (its ``key``) was sent
+    twice at the same moment and the other send inserted the key first, that one's."""
+    try:
+        made = make()
+        session.commit()
+    except IntegrityError:
+        session.rollback()
+        made = editing.made_from_form(session, editor, key)
+        if made is None:
+            raise
+    return made
 
 
 @get("/new", name="my-new", sync_to_thread=True)
@@ -188,19 +205,13 @@ def create_opening(request: Request, data: FormData, services: ServicesDep) -> T
                              preview=True, key=key)
         values["status"] = Status.PUBLISHED.value if action == "publish" else Status.DRAFT.value
         try:
-            opportunity = editing.create_opening(session, editor, values, answer_repeats=True, key=key)
-            session.commit()
+            opportunity = saved_once(session, editor, key, lambda: editing.create_opening(
+                session, editor, values, answer_repeats=True, key=key))
         except FieldProblems as problems:
             session.rollback()
             return edit_page(request, session, editor, opportunity=None, kind=kind, values=values,
                              errors=messages_for(request, problems),
                              status_code=HTTP_422_UNPROCESSABLE_ENTITY, key=key)
-        except IntegrityError:
-            # The same form sent twice at once: the other send inserted its key first.
-            session.rollback()
-            opportunity = editing.made_from_form(session, editor, key)
-            if opportunity is None:
-                raise
     done = {Status.PUBLISHED: "published", Status.IN_REVIEW: "status-in_review"}.get(opportunity.status,
                                                                                   "created")
     return Redirect(request.app.route_reverse("my-edit", opportunity_id=opportunity.id), status_code=303,
@@ -302,12 +313,13 @@ def change_status(request: Request, opportunity_id: RowId, data: FormData,
 
 @post("/{opportunity_id:int}/copy", name="my-copy", sync_to_thread=True,
       request_max_body_size=SMALL_BODY)
-def copy_opening(request: Request, opportunity_id: RowId, services: ServicesDep) -> Redirect:
+def copy_opening(request: Request, opportunity_id: RowId, data: FormData, services: ServicesDep) -> Redirect:
     editor = current_editor(request)
     with Session(services.db, expire_on_commit=False) as session:
-        copy = editing.copy_to_next_year(session, editor, editable_or_404(session, editor, opportunity_id),
-                                         answer_repeats=True)
-        session.commit()
+        original = editable_or_404(session, editor, opportunity_id)
+        key = editing.form_key(data.get("form_key"))
+        copy = saved_once(session, editor, key, lambda: editing.copy_to_next_year(
+            session, editor, original, answer_repeats=True, key=key))
     return Redirect(request.app.route_reverse("my-edit", opportunity_id=copy.id), status_code=303,
                     query_params={"done": "copied"})
 
