@@ -49,6 +49,15 @@ def test_external_id_is_generated(client, staff):
     assert first["external_id"].startswith("ob-") and first["external_id"] != second["external_id"]
 
 
+def test_an_external_id_used_twice_is_refused_by_name(client, staff, services):
+    create(client, staff.streets, external_id="ws-twice")
+    response = client.post("/api/v1/opportunities", json=opening(external_id="ws-twice", title="Toinen"),
+                           headers=staff.geo.auth)
+    assert response.status_code == 422 and "external_id" in response.text
+    with Session(services.db) as session:
+        assert [o.title for o in session.exec(select(Opportunity))] == [opening()["title"]]
+
+
 def test_another_unit_cannot_change_it(client, staff):
     body = create(client, staff.streets)
     path = f"/api/v1/opportunities/{body['id']}"

@@ -151,6 +151,17 @@ def test_a_new_opening_form_sent_again_gives_what_it_made(client, supervisor, se
     assert made == {key: "Puistotyöntekijä", other: "Rantojen siivooja"}
 
 
+def test_a_form_key_another_opening_has_is_not_used(client, supervisor, staff, services):
+    theirs = client.post("/api/v1/opportunities", json=opening(), headers=staff.geo.auth).json()
+    token = page_form(client, "/my/new?kind=summer_job")
+    response = client.post("/my/new", data=job_form(token, form_key=theirs["external_id"]),
+                           follow_redirects=False)
+    assert response.status_code == 303
+    with Session(services.db) as session:
+        made = session.exec(select(Opportunity).where(Opportunity.title == "Puistotyöntekijä")).one()
+    assert made.external_id not in (theirs["external_id"], None) and made.id != theirs["id"]
+
+
 def at_the_same_moment(monkeypatch) -> None:
     """The moment of a race: the next send's repeat checks answer as if the send before it
     had not been committed yet."""

@@ -219,6 +219,12 @@ def external_id_taken(session: Session, external_id: str) -> bool:
     return found is not None
 
 
+def identifier_for(session: Session, key: str | None) -> str:
+    """A new opening's external id: its form's key, or a fresh one when the form has none or
+    another opening has it already (a key copied from someone else's page)."""
+    return key if key and not external_id_taken(session, key) else new_external_id()
+
+
 def create_opening(session: Session, editor: Editor, raw: dict[str, Any], *,
                    answer_repeats: bool = False, key: str | None = None) -> Opportunity:
     """A new draft or published opening; raises FieldProblems and writes nothing on bad input.
@@ -235,9 +241,9 @@ def create_opening(session: Session, editor: Editor, raw: dict[str, Any], *,
         if repeat:
             return repeat
     unit_id = resolve_unit(session, editor, fields.unit)
-    external_id = fields.external_id or key or new_external_id()
-    if external_id_taken(session, external_id):
+    if fields.external_id and external_id_taken(session, fields.external_id):
         raise FieldProblems([FieldError("external_id", "is already used by another opening", "taken")])
+    external_id = fields.external_id or identifier_for(session, key)
     if fields.status == Status.PUBLISHED:
         refuse_publishing(fields.application_deadline)
     opportunity = Opportunity(external_id=external_id, unit_id=unit_id, owner_id=editor.id, **stored)
@@ -359,8 +365,7 @@ def copy_to_next_year(session: Session, editor: Editor, original: Opportunity, *
         start_date=next_year(original.start_date), end_date=next_year(original.end_date),
         application_deadline=next_year(original.application_deadline),
     )
-    external_id = key if key and not external_id_taken(session, key) else new_external_id()
-    copy = Opportunity(external_id=external_id, unit_id=original.unit_id,
+    copy = Opportunity(external_id=identifier_for(session, key), unit_id=original.unit_id,
                        owner_id=editor.id, copied_from_id=original.id, **values)
     session.add(copy)
     session.flush()
