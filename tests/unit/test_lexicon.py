@@ -197,6 +197,16 @@ def test_associations_are_a_reviewed_thesaurus():
         assert key not in values and len(set(values)) == len(values), key
 
 
+def test_a_word_has_the_associations_of_its_synonyms_after_its_own(analyzer):
+    from opportunity_bank.search.analysis import read_associations
+
+    related = read_associations()["related"]
+    assert "talvihoito" not in related and "auraus" in related["talvikunnossapito"]
+    assert "auraus" in analyzer.associated_terms("talvihoidon")
+    own = analyzer.associated_terms("arboristi")
+    assert own[:len(related["arboristi"])] == [analyzer.analysed_phrase(t) for t in related["arboristi"]]
+
+
 def test_associated_terms_leave_out_the_querys_own_terms(analyzer):
     terms = analyzer.associated_terms("arboristi")
     assert "puuinventointi" in terms and "arboristi" not in terms

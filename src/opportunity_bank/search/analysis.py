@@ -97,6 +97,7 @@ class TextAnalyzer:
         dictionary_path: Path | None = None,
         associations: dict[str, list[str]] | None = None,
         translations: Translations | None = None,
+        synonym_groups: Iterable[Iterable[str]] = (),
     ) -> None:
         """``vocabulary``: domain words (those of the synonym list) that a query word Voikko
         does not know may be normalised to, through a stem or a spelling suggestion.
@@ -106,7 +107,8 @@ class TextAnalyzer:
         broader and narrower concepts; associations.json), used only for related openings.
         ``dictionary_path``: a directory holding the Finnish dictionary (the setting
         ``OPPORTUNITY_BANK_VOIKKO_PATH``); None: Voikko's standard places.
-        ``translations``: fi/sv/en dictionaries (translations.py); None: no translations."""
+        ``translations``: fi/sv/en dictionaries (translations.py); None: no translations.
+        ``synonym_groups``: synonyms.json's groups, whose members share their associations."""
         self._lock = threading.Lock()
         self._voikko = None
         self.dictionary_path = dictionary_path
@@ -114,6 +116,11 @@ class TextAnalyzer:
         self._colloquial = dict(colloquial or {})
         self._stopwords = frozenset(stopwords)
         self._associations = {key.lower(): list(values) for key, values in (associations or {}).items()}
+        self._synonyms: dict[str, list[str]] = {}
+        for group in synonym_groups:
+            members = _dedupe([term.strip().lower() for term in group])
+            for member in members:
+                self._synonyms.setdefault(member, []).extend(m for m in members if m != member)
         self._vocabulary = frozenset(
             w for term in [*vocabulary, *self._colloquial.values()] for w in tokens(term)
         )
@@ -263,10 +270,12 @@ class TextAnalyzer:
     def associated_terms(self, query: str) -> list[str]:
         """Terms associated with the query's words (associations.json), analysed as queries
         send them, without the query's own terms: for related openings only, each asked on
-        its own (*arboristi* -> katupuu, puunhoito…)."""
+        its own (*arboristi* -> katupuu, puunhoito…). Then those of the words' synonyms: the
+        thesaurus keys one word of a synonym group (*talvihoito* has talvikunnossapito's)."""
         words = [w[:MAX_ANALYSED_WORD_LENGTH] for w in tokens(query[:MAX_QUERY_CHARS])[:MAX_QUERY_WORDS]]
-        own = {t for w in words for t in self.query_word(w)}
-        keys = [*words, *(t for w in words for t in self.query_word(w))]
+        terms = [t for w in words for t in self.query_word(w)]
+        own = set(terms)
+        keys = [*words, *terms, *(s for t in terms for s in self._synonyms.get(t, ()))]
         found = [self.analysed_phrase(value) for key in keys for value in self._associations.get(key, ())]
         return [t for t in _dedupe(found) if t and t not in own][:MAX_QUERY_TERMS]
 
@@ -781,6 +790,7 @@ def get_analyzer(dictionary_path: Path | None = None) -> TextAnalyzer:
                 dictionary_path=dictionary_path,
                 associations=read_associations()["related"],
                 translations=Translations(),
+                synonym_groups=_read_synonym_groups(),
             )
         return _analyzers[dictionary_path]
 
