@@ -15,6 +15,8 @@ OPENINGS = [
     (4, "thesis", "Diplomityö katuvalaistuksen ohjauksesta", "Valaistuksen energiankulutus."),
     (5, "internship", "Arboristiharjoittelija", "Puunhoitoa kokeneen työparin kanssa."),
     (6, "thesis", "Katupuiden kuntoinventointi", "Espoon keskuksen katupuut ja niiden elinvoima."),
+    (7, "internship", "Talvihoidon harjoittelija", "Kaduilla talvella."),
+    (8, "thesis", "Diplomityö aurausreiteistä", "Reittien optimointi."),
 ]
 
 
@@ -47,6 +49,14 @@ def test_associated_terms_reach_openings_that_share_no_word_with_the_search(clie
     assert ids(answer["hits"]) == ["t-0005"]
     # associations.json: arboristi -> katupuu, …; the street-tree thesis never says "arboristi"
     assert "t-0006" in ids(answer["related"])
+
+
+def test_a_synonyms_associations_come_before_the_searchs_common_parts(client, openings):
+    answer = search(client, q="talvihoito")
+    assert ids(answer["hits"]) == ["t-0007"]
+    # talvihoito has no associations of its own; its synonym talvikunnossapito's (auraus, …)
+    # reach the ploughing thesis before the part "hoito" alone reaches the tree-care job.
+    assert ids(answer["related"])[:2] == ["t-0008", "t-0005"]
 
 
 def test_related_openings_keep_the_filters(client, openings):

@@ -33,6 +33,7 @@ SEARCH_TIMEOUT_SECONDS = 2.0  # a student waits this long at most before the dat
 PROBE_TIMEOUT_SECONDS = 0.25
 STALE_BUILD_SECONDS = 3600
 RELATED_SINGLE_TERMS = 4  # terms of a relaxed query also asked alone (related openings)
+RELATED_ASSOCIATED_TERMS = 6  # associated terms asked, each alone, before those
 # Related openings fill a short answer up to this many: further down they are mostly openings
 # that share only the commonest word (any thesis for "hulevesi opinnäytetyö").
 RELATED_FILL = 10
@@ -195,10 +196,12 @@ class SearchEngine:
 
         Only for such searches (first page, by relevance, not while degraded). First the
         relaxed query (:meth:`TextAnalyzer.relaxed_query_text`) with the "frequency" strategy,
-        which ends with its rarest term alone; only if that does not fill the list, each of
-        its first terms alone (so a compound's part, *ilmasto* of *ilmastonmuutos*, is reached
-        even when it is the commonest term) and then the terms associated with the search,
-        each in turn. Same filters; without what the search already found.
+        which ends with its rarest term alone; only if that does not fill the list, the terms
+        associated with the search, each alone and taken in turn, and then each of the relaxed
+        query's first terms alone (so a compound's part, *ilmasto* of *ilmastonmuutos*, is
+        reached even when it is the commonest term). The associations come first because
+        those parts are often the commonest words (*hoito* of *talvihoito*, any care job) and
+        would fill the list. Same filters; without what the search already found.
         """
         if (not self.analyzer or not request.q or result.degraded or request.page != 1
                 or request.sort != "relevance" or result.total >= min(request.per_page, RELATED_FILL)):
@@ -227,8 +230,8 @@ class SearchEngine:
         worked out only when asked for."""
         terms = self.analyzer.relaxed_query_text(q).split()
         yield [[" ".join(terms)]]
-        yield [terms[:RELATED_SINGLE_TERMS] if len(terms) > 1 else [],
-               self.analyzer.associated_terms(q)[:RELATED_SINGLE_TERMS]]
+        yield [self.analyzer.associated_terms(q)[:RELATED_ASSOCIATED_TERMS],
+               terms[:RELATED_SINGLE_TERMS] if len(terms) > 1 else []]
 
     def _related_hits(self, request: SearchRequest, groups: list[list[str]], today: date,
                       language: str | None) -> list[dict[str, Any]]:
