@@ -37,6 +37,13 @@ def test_a_domain_compound_stays_whole_so_its_synonyms_apply(analyzer):
     assert analyzer.query_text("talvikunnossapidon") == "talvikunnossapito"
 
 
+def test_a_word_with_a_bound_prefix_is_indexed_with_its_root_too(analyzer):
+    # Voikko binds infra- to the word; the ad still meets "suunnittelijaksi" (suunnitella).
+    assert "suunnitella" in index_terms(analyzer, "Infrasuunnittelijaksi")
+    assert "suunnitella" in query_terms(analyzer, "suunnittelijaksi")
+    assert analyzer.query_text("infrahankkeiden") == "infrahanke"  # not any hanke
+
+
 def test_the_index_has_the_domain_compounds_inside_a_longer_one(analyzer):
     # As the query keeps them: "surveyor" (mittausinsinööri's synonym) meets this ad.
     assert "mittausinsinööri" in index_terms(analyzer, "Mittausinsinööriharjoittelija")

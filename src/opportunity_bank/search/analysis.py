@@ -682,7 +682,20 @@ def _terms_of_analyses(analyses: list[dict], vocabulary: frozenset[str] = frozen
     parts = [p for _, ps in kept if len(ps) > 1 for p, _ in ps]
     roots = [r for _, ps in kept for _, r in ps]
     runs = [w for a, ps in kept if len(ps) > 2 for w in _domain_runs(a.get("WORDBASES"), vocabulary)]
-    return bases + parts + roots + runs
+    prefixed = [r for a, _ in kept for r in _prefixed_roots(a.get("WORDBASES"))]
+    return bases + parts + roots + runs + prefixed
+
+
+def _prefixed_roots(wordbases: str | None) -> list[str]:
+    """The roots of parts that follow a bound prefix, for the index only: *infrasuunnittelija*
+    is one part to Voikko (infra- binds), but its ad is found by *suunnittelijaksi*
+    (suunnitella). A query keeps such a word whole: *infrahanke* is not any *hanke*."""
+    found, prefix = [], False
+    for _plus, surface, base in _WORDBASE_RE.findall(wordbases or ""):
+        if prefix and base and not base.startswith("+"):
+            found.append(base.replace("=", "").lower())
+        prefix = not base and surface != "-"
+    return found
 
 
 def _domain_runs(wordbases: str | None, vocabulary: frozenset[str]) -> list[str]:
