@@ -674,14 +674,14 @@ def _terms_of_analyses(analyses: list[dict], vocabulary: frozenset[str] = frozen
     the fewest parts is nearly always the intended one, so only those readings count.
     Readings without WORDBASES (some proper names) carry no structure and always count.
     """
-    split = [(a, _compound_parts(a.get("WORDBASES"))) for a in analyses if a.get("BASEFORM")]
-    fewest = min((len(parts) for _, parts in split if parts), default=0)
-    kept = [(a, parts) for a, parts in split if not parts or len(parts) == fewest]
+    split = [(a, _compound_segments(a.get("WORDBASES"))) for a in analyses if a.get("BASEFORM")]
+    fewest = min((len(segments) for _, segments in split if segments), default=0)
+    kept = [(a, segments) for a, segments in split if not segments or len(segments) == fewest]
     kept.sort(key=lambda reading: _class_rank(reading[0].get("CLASS")))
     bases = [a["BASEFORM"].lower() for a, _ in kept]
-    parts = [p for _, ps in kept if len(ps) > 1 for p, _ in ps]
-    roots = [r for _, ps in kept for _, r in ps]
-    runs = [w for a, ps in kept if len(ps) > 2 for w in _domain_runs(a.get("WORDBASES"), vocabulary)]
+    parts = [p for _, ss in kept if len(ss) > 1 for _, p, _ in ss]
+    roots = [r for _, ss in kept for _, _, r in ss]
+    runs = [w for _, ss in kept if len(ss) > 2 for w in _domain_runs(ss, vocabulary)]
     prefixed = [r for a, _ in kept for r in _prefixed_roots(a.get("WORDBASES"))]
     return bases + parts + roots + runs + prefixed
 
@@ -698,14 +698,14 @@ def _prefixed_roots(wordbases: str | None) -> list[str]:
     return found
 
 
-def _domain_runs(wordbases: str | None, vocabulary: frozenset[str]) -> list[str]:
+def _domain_runs(segments: list[tuple[str, str, str]], vocabulary: frozenset[str]) -> list[str]:
     """The domain words made by two or more neighbouring parts of a longer compound.
 
     The query keeps a domain compound whole so that its synonyms apply (*mittausinsinööri*:
     surveyor, mätningsingenjör), but in an ad's *mittausinsinööriharjoittelija* Voikko
     sees mittaus, insinööri and harjoittelija. The run is the parts as written up to its last
-    one, which is taken in its base form (*kadun* + *hoito* -> kadunhoito)."""
-    segments = _compound_segments(wordbases)
+    one, which is taken in its base form (*kadun* + *hoito* -> kadunhoito). ``segments``:
+    :func:`_compound_segments`."""
     found = []
     for start, end in itertools.combinations(range(len(segments) + 1), 2):
         if 2 <= end - start < len(segments):
@@ -796,14 +796,15 @@ def get_analyzer(dictionary_path: Path | None = None) -> TextAnalyzer:
     with _analyzer_lock:
         if dictionary_path not in _analyzers:
             lexicon = read_lexicon()
+            groups = _read_synonym_groups()
             _analyzers[dictionary_path] = TextAnalyzer(
-                vocabulary=_synonym_terms(),
+                vocabulary=[term for group in groups for term in group],
                 colloquial=lexicon["colloquial"],
                 stopwords=lexicon["stopwords"],
                 dictionary_path=dictionary_path,
                 associations=read_associations()["related"],
                 translations=Translations(),
-                synonym_groups=_read_synonym_groups(),
+                synonym_groups=groups,
             )
         return _analyzers[dictionary_path]
 
@@ -837,10 +838,6 @@ def read_lexicon() -> dict:
 def _read_synonym_groups() -> list[list[str]]:
     source = resources.files(__package__).joinpath("synonyms.json")
     return json.loads(source.read_text(encoding="utf-8"))
-
-
-def _synonym_terms() -> list[str]:
-    return [term for group in _read_synonym_groups() for term in group]
 
 
 def meilisearch_synonyms(groups: list[list[str]]) -> dict[str, list[str]]:
