@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 SQLITE_BUSY_TIMEOUT_MS = 15_000
+WAL_SWITCH_RETRY_SECONDS = 0.01
 
 outbox_written = threading.Event()
 """Set after a commit that wrote outbox rows, so the in-process indexer wakes at once."""
@@ -62,18 +65,30 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     # WAL is a property of the file: set only when the file is not in WAL yet (a new or a
     # restored database). The journal_mode pragma does not wait on the busy handler, so on a
     # cold open, while another connection recovers the WAL, it failed with "database is
-    # locked" (seen in CI). Reading the schema first opens the file under the busy handler.
+    # locked" (seen in CI). Reading the schema first opens the file under the busy handler;
+    # connections that open a file not yet in WAL at the same moment race to switch it, and
+    # the losers wait for the winner here (seen in CI too).
     cursor = dbapi_connection.cursor()
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("SELECT count(*) FROM sqlite_schema")
-    if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        cursor.execute("PRAGMA journal_mode=WAL")
+    _switch_to_wal(cursor)
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA recursive_triggers=ON")
     cursor.close()
     # The degraded search's case-insensitive matching: SQLite's own lower() folds ASCII only.
     dbapi_connection.create_function("ob_lower", 1, _lower, deterministic=True)
+
+
+def _switch_to_wal(cursor) -> None:
+    deadline = time.monotonic() + SQLITE_BUSY_TIMEOUT_MS / 1000
+    while cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        try:
+            cursor.execute("PRAGMA journal_mode=WAL")
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(WAL_SWITCH_RETRY_SECONDS)
 
 
 def _lower(value: str | None) -> str | None:
