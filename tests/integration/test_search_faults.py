@@ -48,8 +48,13 @@ def _alive(pid: int) -> bool:
     except ProcessLookupError:
         return False
     # A killed child stays a zombie until it is reaped; it no longer answers either way.
-    with open(f"/proc/{pid}/stat") as stat:
-        return stat.read().split(") ")[1][0] != "Z"
+    # The supervisor may reap it between the two looks, and reading the gone process's
+    # /proc entry then fails with ESRCH or ENOENT.
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().split(") ")[1][0] != "Z"
+    except (ProcessLookupError, FileNotFoundError):
+        return False
 
 
 def pending(engine) -> int:
