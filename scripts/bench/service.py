@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -127,14 +128,31 @@ def cpu_seconds(pid: int, meilisearch: bool = False) -> float:
     return ticks / CLOCK_TICKS
 
 
-def app_memory_mb(pid: int) -> tuple[float, float]:
-    """(current RSS, sum of peak RSS) of a process and its descendants, Meilisearch left out."""
-    rss = peak = 0
+@dataclass(frozen=True)
+class Memory:
+    """Of a process tree, Meilisearch left out, in MB. The file-backed part of RSS is pages of
+    mapped files (the word lists, Voikko's dictionary, shared libraries): the kernel can drop
+    and reread them, and processes that map the same file share them."""
+
+    rss: float
+    peak: float  # sum of each process's peak RSS
+    anonymous: float
+    file_backed: float
+
+    def __str__(self) -> str:
+        return (f"RSS {self.rss:.0f} MB ({self.anonymous:.0f} MB anonymous, {self.file_backed:.0f} MB "
+                f"file-backed), sum of peaks {self.peak:.0f} MB")
+
+
+def app_memory_mb(pid: int) -> Memory:
+    fields = ("VmRSS", "VmHWM", "RssAnon", "RssFile")
+    totals = dict.fromkeys(fields, 0)
     for current, name in _tree(pid):
         if name != "meilisearch":
             try:
-                rss += _status_kb(current, "VmRSS")
-                peak += _status_kb(current, "VmHWM")
+                for field in fields:
+                    totals[field] += _status_kb(current, field)
             except FileNotFoundError:
                 continue
-    return rss / 1024, peak / 1024
+    rss, peak, anonymous, file_backed = (totals[field] / 1024 for field in fields)
+    return Memory(rss, peak, anonymous, file_backed)
