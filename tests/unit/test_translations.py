@@ -10,7 +10,7 @@ import tempfile
 import pytest
 
 from opportunity_bank.search import translations
-from opportunity_bank.search.analysis import get_analyzer
+from opportunity_bank.search.analysis import TextAnalyzer, get_analyzer
 from opportunity_bank.search.translations import _BASE64, Translations
 from opportunity_bank.search.wordlists import Wordlist
 
@@ -120,6 +120,19 @@ def test_an_opening_gets_its_title_in_the_languages_it_is_open_to():
     # "för" is a stop word: not translated (liian, koska, sillä, keula)
     assert analyzer.translations.of("för", "sv", "fi") and not {"liian", "koska", "keula"} & swedish
     assert analyzer.translation_terms("Katuvalaistuksen kartoitus", "fi", ["fi"]) == ""
+
+
+def test_each_word_is_looked_up_in_the_dictionaries_once(dictionaries, monkeypatch):
+    """Indexing translates the same words of opening after opening; a lookup in the mapped
+    dictionary is most of what making a document costs."""
+    asked = []
+    found = Translations(dictionaries)
+    monkeypatch.setattr(found, "of", lambda *key: asked.append(key) or Translations.of(found, *key))
+    analyzer = TextAnalyzer(translations=found)
+    english = "noise nois racket"  # the words and their stems
+    assert analyzer.translation_terms("Melu ja melu", "fi", ["fi", "en"]) == english
+    assert analyzer.translation_terms("Melu", "fi", ["en"]) == english
+    assert asked.count(("melu", "fi", "en")) == 1
 
 
 def test_a_blob_someone_else_could_write_is_not_read(dictionaries, tmp_path):
