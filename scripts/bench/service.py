@@ -152,7 +152,7 @@ def app_memory_mb(pid: int) -> Memory:
             try:
                 for field in fields:
                     totals[field] += _status_kb(current, field)
-            except FileNotFoundError:
+            except (FileNotFoundError, ProcessLookupError):
                 continue
     rss, peak, anonymous, file_backed = (totals[field] / 1024 for field in fields)
     return Memory(rss, peak, anonymous, file_backed)

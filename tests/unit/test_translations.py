@@ -124,7 +124,7 @@ def test_an_opening_gets_its_title_in_the_languages_it_is_open_to():
 
 def test_each_word_is_looked_up_in_the_dictionaries_once(dictionaries, monkeypatch):
     """Indexing translates the same words of opening after opening; a lookup in the mapped
-    dictionary is most of what making a document costs."""
+    dictionary was nearly half of what making a document cost."""
     asked = []
     found = Translations(dictionaries)
     monkeypatch.setattr(found, "of", lambda *key: asked.append(key) or Translations.of(found, *key))
