@@ -95,11 +95,10 @@ def _children(pid: int) -> list[int]:
     return found
 
 
-def _status_kb(pid: int, field: str) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith(field + ":"):
-            return int(line.split()[1])
-    return 0
+def _status_kb(pid: int, fields: tuple[str, ...]) -> list[int]:
+    """These kB fields of the process's status, 0 for one it does not have."""
+    found = dict(line.split(":", 1) for line in Path(f"/proc/{pid}/status").read_text().splitlines())
+    return [int(found[field].split()[0]) if field in found else 0 for field in fields]
 
 
 def _tree(pid: int) -> list[tuple[int, str]]:
@@ -150,8 +149,8 @@ def app_memory_mb(pid: int) -> Memory:
     for current, name in _tree(pid):
         if name != "meilisearch":
             try:
-                for field in fields:
-                    totals[field] += _status_kb(current, field)
+                for field, kb in zip(fields, _status_kb(current, fields), strict=True):
+                    totals[field] += kb
             except (FileNotFoundError, ProcessLookupError):
                 continue
     rss, peak, anonymous, file_backed = (totals[field] / 1024 for field in fields)

@@ -108,3 +108,13 @@ def parent_of(pid: int) -> int | None:
         return None
     # pid (comm) state ppid ...; comm may hold spaces and parentheses, so split after the last ")".
     return int(stat.rsplit(")", 1)[1].split()[1])
+
+
+def running(pid: int) -> bool:
+    """Whether ``pid`` is a process that has not exited (a zombie has; a process gone while
+    it is looked at has too)."""
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state not in ("Z", "X")

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from opportunity_bank.children import running
 from opportunity_bank.search.managed import (
     ManagedMeilisearch,
     MeilisearchBinaryMissing,
@@ -56,19 +57,6 @@ def wait_until(predicate, timeout: float = 10) -> None:
     while not predicate():
         assert time.monotonic() < deadline, "condition not reached in time"
         time.sleep(0.05)
-
-
-def process_exists(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    # A zombie still "exists"; look at its state.
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):
-        return False
-    return state != "Z"
 
 
 def port_accepts(port: int) -> bool:
@@ -188,7 +176,7 @@ def test_stop_ends_the_process_and_it_stays_stopped(tmp_path: Path, binary: Path
     server.stop()
     assert not server.is_alive()
     assert server.pid is None
-    assert not process_exists(pid)
+    assert not running(pid)
     assert not port_accepts(port)
     assert server.ensure_running() is False  # an explicit stop is not undone by the watchdog
     server.stop()  # idempotent
@@ -198,7 +186,7 @@ def test_context_manager_starts_and_stops(tmp_path: Path, binary: Path):
     with ManagedMeilisearch(tmp_path, binary=binary) as server:
         pid = server.pid
         assert request(server, "GET", "/health", key=False)[0] == 200
-    assert not process_exists(pid)
+    assert not running(pid)
 
 
 def test_restart_after_stop_reuses_data(tmp_path: Path, binary: Path):
@@ -260,7 +248,7 @@ def test_a_server_that_never_gets_healthy_times_out_and_is_killed(tmp_path: Path
         server.start(timeout=1)
     assert time.monotonic() - started < 10
     assert "waiting forever" in str(error.value)
-    assert not process_exists(int(pid_file.read_text()))
+    assert not running(int(pid_file.read_text()))
 
 
 def test_production_runs_the_server_in_production_mode(tmp_path: Path, binary: Path):

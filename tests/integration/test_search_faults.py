@@ -16,6 +16,7 @@ from litestar.testing import TestClient
 from sqlmodel import Session, func, select
 
 from opportunity_bank.app import create_app
+from opportunity_bank.children import running
 from opportunity_bank.models import OutboxEntry
 from opportunity_bank.search.client import SearchClient
 from opportunity_bank.search.managed import ManagedMeilisearch
@@ -39,22 +40,8 @@ def live_pid(server: ManagedMeilisearch) -> int:
 
 def kill_hard(pid: int) -> None:
     os.kill(pid, signal.SIGKILL)
-    eventually(lambda: not _alive(pid), timeout=5)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
     # A killed child stays a zombie until it is reaped; it no longer answers either way.
-    # The supervisor may reap it between the two looks, and reading the gone process's
-    # /proc entry then fails with ESRCH or ENOENT.
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            return stat.read().split(") ")[1][0] != "Z"
-    except (ProcessLookupError, FileNotFoundError):
-        return False
+    eventually(lambda: not running(pid), timeout=5)
 
 
 def pending(engine) -> int:

@@ -13,7 +13,7 @@ from pathlib import Path
 import httpx
 import pytest
 
-from opportunity_bank.children import parent_of, pids_with_argument, popen_tethered
+from opportunity_bank.children import parent_of, pids_with_argument, popen_tethered, running
 from opportunity_bank.search.managed import ManagedMeilisearch, find_binary
 from tests.faults import ROOT, Serve, managed_settings, openings, publish_openings, run_cli
 from tests.helpers import wait_until
@@ -21,14 +21,6 @@ from tests.helpers import wait_until
 
 def meilisearch_of(data_dir) -> list[int]:
     return pids_with_argument("--db-path", str(data_dir.resolve() / "meilisearch" / "data.ms"))
-
-
-def gone(pid: int) -> bool:
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return True
-    return state in ("Z", "X")
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
@@ -43,10 +35,10 @@ def test_kill_9_of_serve_leaves_no_meilisearch_and_no_worker(settings, tmp_path,
         assert len(children) == (0 if workers == "1" else 3)
         # Past anyio's idle time for the thread that ran the start-up: the server stays up.
         time.sleep(11)
-        assert not gone(meili) and httpx.get(f"{serve.url}/readyz", timeout=5).status_code == 200
+        assert running(meili) and httpx.get(f"{serve.url}/readyz", timeout=5).status_code == 200
         serve.process.send_signal(signal.SIGKILL)
         serve.process.wait(10)
-        wait_until(lambda: gone(meili) and all(gone(pid) for pid in children), timeout=15)
+        wait_until(lambda: not running(meili) and all(not running(pid) for pid in children), timeout=15)
         assert meilisearch_of(managed.data_dir) == []
     finally:
         serve.stop()
@@ -73,14 +65,14 @@ def test_a_new_serve_stops_a_stale_meilisearch_on_its_data(settings, tmp_path):
         wait_until(lambda: meilisearch_of(managed.data_dir) == [stale])
         serve = Serve(managed, tmp_path / "serve.log")
         try:
-            assert gone(stale)
+            assert not running(stale)
             assert "left running on" in serve.log()
             [meili] = meilisearch_of(managed.data_dir)
             assert parent_of(meili) == serve.process.pid
         finally:
             serve.stop()
     finally:
-        if not gone(stale):
+        if running(stale):
             subprocess.run(["kill", "-9", str(stale)], check=False)
 
 
@@ -139,7 +131,7 @@ def test_sigterm_under_load_stops_serve_within_10_s_answering_requests_in_flight
     assert serve.process.returncode in (0, -signal.SIGTERM), serve.log()[-3000:]
     assert set(answers) == {200}  # every request that got an answer got a whole one
     assert len(failures) == len(askers)  # each asker stopped only when the service had gone
-    assert gone(meili)
+    assert not running(meili)
 
 
 def test_a_tethered_child_dies_with_its_parent_even_when_started_from_a_passing_thread(tmp_path):
@@ -157,10 +149,10 @@ time.sleep(60)
     parent = subprocess.Popen([sys.executable, "-c", program], stdout=subprocess.PIPE, text=True)
     child = int(parent.stdout.readline())
     time.sleep(0.5)
-    assert not gone(child)  # the thread that asked for it has ended; the child lives on
+    assert running(child)  # the thread that asked for it has ended; the child lives on
     parent.kill()
     parent.wait(10)
-    wait_until(lambda: gone(child), timeout=10)
+    wait_until(lambda: not running(child), timeout=10)
 
 
 def test_a_tethered_meilisearch_is_stopped_by_its_owner_as_before(tmp_path):
@@ -168,5 +160,5 @@ def test_a_tethered_meilisearch_is_stopped_by_its_owner_as_before(tmp_path):
         pid = meili.pid
         recorded = json.loads((tmp_path / "meilisearch" / "meilisearch.pid").read_text())
         assert recorded["pid"] == pid
-    assert gone(pid) and not (tmp_path / "meilisearch" / "meilisearch.pid").exists()
+    assert not running(pid) and not (tmp_path / "meilisearch" / "meilisearch.pid").exists()
     assert popen_tethered(["true"]).wait(10) == 0

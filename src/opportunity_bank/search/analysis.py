@@ -178,10 +178,9 @@ class TextAnalyzer:
         compound (katuvalaistus -> street, lighting; gatubelysning -> katu, valaistus).
         """
         languages = (FINNISH, *FOREIGN_LANGUAGES)
-        targets = [t for t in targets if t != language and t in languages]
-        if self.translations is None or not targets or language not in languages:
+        wanted = tuple(t for t in targets if t != language and t in languages)
+        if self.translations is None or not wanted or language not in languages:
             return ""
-        wanted = tuple(targets)
         terms: list[str] = []
         for word in tokens(text):
             if len(word) < MIN_HEAD or not word.isalpha() or word in self._stopwords:

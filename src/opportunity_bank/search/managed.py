@@ -41,7 +41,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 
-from opportunity_bank.children import parent_of, pids_with_argument, popen_tethered
+from opportunity_bank.children import parent_of, pids_with_argument, popen_tethered, running
 from opportunity_bank.settings import child_environment
 
 log = logging.getLogger(__name__)
@@ -417,15 +417,6 @@ def _recorded(home: Path) -> tuple[int, int] | None:
         return None
 
 
-def _running(pid: int) -> bool:
-    """Whether ``pid`` is a process that has not exited (a zombie has)."""
-    try:
-        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
-    except (OSError, IndexError):
-        return False
-    return state not in ("Z", "X")
-
-
 def reclaim_data_dir(data_dir: Path) -> None:
     """Make sure no other Meilisearch runs on ``data_dir``'s database before one is started.
 
@@ -438,7 +429,7 @@ def reclaim_data_dir(data_dir: Path) -> None:
     recorded = _recorded(home)
     for pid in pids_with_argument("--db-path", str(home / "data.ms")):
         parent = parent_of(pid)
-        if parent is None or parent == os.getpid() or not _running(pid):
+        if parent is None or parent == os.getpid() or not running(pid):
             continue  # gone, or our own (a restart racing its predecessor's exit)
         if recorded == (pid, parent):
             raise DataDirInUse(
@@ -454,13 +445,13 @@ def _stop_stale(pid: int) -> None:
     with contextlib.suppress(ProcessLookupError):
         os.kill(pid, signal.SIGTERM)
     deadline = time.monotonic() + STALE_STOP_SECONDS
-    while _running(pid) and time.monotonic() < deadline:
+    while running(pid) and time.monotonic() < deadline:
         time.sleep(0.05)
-    if _running(pid):
+    if running(pid):
         log.warning("Meilisearch (pid %s) ignored SIGTERM; killing it", pid)
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
-        while _running(pid) and time.monotonic() < deadline + STALE_STOP_SECONDS:
+        while running(pid) and time.monotonic() < deadline + STALE_STOP_SECONDS:
             time.sleep(0.05)
 
 
